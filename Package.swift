@@ -1,0 +1,108 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "dossier",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "dossierd", targets: ["dossierd"]),
+        .executable(name: "dossier", targets: ["dossier"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C and its safe wrapper.
+        .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
+        .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: swiftSettings),
+
+        // Pure domain: events, commands, rules, policy. No I/O.
+        .target(name: "DossierCore", swiftSettings: swiftSettings),
+
+        // Event log, projections and the single writer on LMDB.
+        .target(
+            name: "DossierStore",
+            dependencies: [
+                "LMDB", "DossierCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Wire types shared by daemon and client.
+        .target(name: "DossierProtocol", dependencies: ["DossierCore"], swiftSettings: swiftSettings),
+
+        // Socket server, configuration, systemd glue.
+        .target(
+            name: "DossierServer",
+            dependencies: [
+                "DossierStore", "DossierProtocol",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Blocking Unix-socket client used by the CLI and the tests.
+        .target(name: "DossierClient", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
+
+        .executableTarget(
+            name: "dossierd",
+            dependencies: [
+                "DossierServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "dossier",
+            dependencies: [
+                "DossierClient", "DossierProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Fixtures for tests only.
+        .target(
+            name: "DossierTesting",
+            dependencies: ["DossierStore", "DossierClient", "DossierProtocol"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "LMDBTests", dependencies: ["LMDB", "DossierTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DossierServerTests",
+            dependencies: [
+                "DossierServer", "DossierTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["DossierTesting", "DossierClient", "DossierProtocol"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,61 @@
+/// Command: record a complaint as it is received.
+public struct FileComplaint: Hashable, Sendable, Codable {
+    public var customer: CustomerID
+    public var type: ComplaintType
+    public var channel: ComplaintChannel
+    public var level: ComplaintLevel
+    /// The product, account or event complained about (used to spot group complaints).
+    public var subject: String
+    public var description: String
+    /// The complainant did not give a name.
+    public var anonymous: Bool
+    /// Received via a regulator or a third party rather than from the customer.
+    public var indirect: Bool
+    /// The receiving unit's code; the configured default unit when absent.
+    public var unit: String?
+    /// When the complaint was received; the recording time when absent.
+    public var receivedAt: Timestamp?
+    /// When the complained-about event happened, if known.
+    public var incidentAt: Timestamp?
+
+    public init(
+        customer: CustomerID, type: ComplaintType, channel: ComplaintChannel, level: ComplaintLevel,
+        subject: String, description: String = "", anonymous: Bool = false, indirect: Bool = false,
+        unit: String? = nil, receivedAt: Timestamp? = nil, incidentAt: Timestamp? = nil
+    ) {
+        self.customer = customer
+        self.type = type
+        self.channel = channel
+        self.level = level
+        self.subject = subject
+        self.description = description
+        self.anonymous = anonymous
+        self.indirect = indirect
+        self.unit = unit
+        self.receivedAt = receivedAt
+        self.incidentAt = incidentAt
+    }
+}
+
+/// Event: a complaint was received and numbered, with its service-level deadlines.
+public struct ComplaintFiled: EventPayload {
+    public static let typeName = "ComplaintFiled"
+    public static let schemaVersion: UInt16 = 1
+
+    public var number: ComplaintNumber
+    public var customer: CustomerID
+    public var type: ComplaintType
+    public var channel: ComplaintChannel
+    public var level: ComplaintLevel
+    public var subject: String
+    public var description: String
+    public var anonymous: Bool
+    public var indirect: Bool
+    public var unit: String
+    public var receivedAt: Timestamp
+    public var incidentAt: Timestamp?
+    /// The first receiver, who owns the complaint until it is formally handed over.
+    public var receiver: String
+    public var respondBy: Timestamp
+    public var resolveBy: Timestamp
+}

@@ -1,0 +1,8 @@
+/// Every policy number the rules use, with DOMAIN.md's defaults. Loaded from the `[policy]`
+/// part of the daemon's config; rules receive it as an argument and never hold literals.
+public struct Policy: Hashable, Sendable {
+    public var complaints = ComplaintPolicy()
+    public var calendar: BusinessCalendar = BusinessCalendar()!
+
+    public init() {}
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The one JSON configuration used for payloads, projections and the wire.
+///
+/// Keys are sorted so that the same value always encodes to the same bytes within a build:
+/// projection rebuilds compare byte for byte. The log hashes the bytes it stored, never a
+/// re-encoding, so a future encoder change cannot break the chain.
+public enum DossierJSON {
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        JSONDecoder()
+    }
+
+    public static func encode(_ value: some Encodable) throws -> [UInt8] {
+        Array(try Self.encoder().encode(value))
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws -> T {
+        try Self.decoder().decode(type, from: Data(bytes))
+    }
+}

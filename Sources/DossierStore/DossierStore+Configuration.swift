@@ -1,0 +1,31 @@
+extension DossierStore {
+    /// How the store opens its data directory. Defaults are documented in `config/dossierd.toml`.
+    public struct Configuration: Sendable, Hashable {
+        /// Directory holding `data.mdb` and `lock.mdb`; created with mode 0700 when missing.
+        public var dataDirectory: String
+        /// Map size to start with, in bytes; it grows on demand.
+        public var initialMapSize: Int = 64 << 20
+        /// The largest the map may grow to; appends beyond it fail with `dossier.StorageFull`.
+        public var maximumMapSize: Int = 1 << 40
+        /// The most commands one commit may carry.
+        public var maximumBatchSize: Int = 1024
+        /// Concurrent read transactions.
+        public var maximumReaders: Int = 256
+        public var durability: Durability = .full
+
+        public init(dataDirectory: String) {
+            self.dataDirectory = dataDirectory
+        }
+    }
+
+    /// What an acknowledgement promises.
+    public enum Durability: String, Sendable, Hashable, CaseIterable {
+        /// Every commit is flushed before callers are answered: survives kill -9 and power loss.
+        case full
+        /// The meta page is flushed lazily (MDB_NOMETASYNC): the file stays intact, but after a
+        /// power cut the last commits may be missing. Survives kill -9.
+        case metaAsync = "meta_async"
+        /// No flush at commit (MDB_NOSYNC): for tests and bulk imports only.
+        case none
+    }
+}

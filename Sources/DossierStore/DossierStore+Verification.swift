@@ -1,0 +1,72 @@
+import DossierCore
+import LMDB
+
+/// The outcome of checking the hash chain from the first event to the head.
+public struct VerificationReport: Sendable, Hashable {
+    /// Events checked.
+    public var events: UInt64
+    /// The head recomputed from the events.
+    public var computedHead: LogHead
+    /// The head recorded in `meta`.
+    public var storedHead: LogHead
+    /// The first problem found, if any.
+    public var failure: Failure?
+
+    public struct Failure: Sendable, Hashable, CustomStringConvertible {
+        public var sequence: UInt64
+        public var reason: String
+        public var description: String { "event \(self.sequence): \(self.reason)" }
+    }
+
+    public var isIntact: Bool { self.failure == nil }
+}
+
+extension DossierStore {
+    /// Walks the whole log, recomputing every hash from the stored bytes and checking sequences
+    /// run 1, 2, 3... without gaps, and that the last hash equals the stored head.
+    ///
+    /// Reads in chunks of short read transactions so that a long verification does not pin
+    /// old pages while the writer keeps appending; checks up to the head seen at the start.
+    public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
+        let storedHead = try self.head()
+        var previous = HashChain.genesis
+        var expected: UInt64 = 1
+        var failure: VerificationReport.Failure?
+        while failure == nil, expected <= storedHead.sequence {
+            try self.environment.read { txn in
+                var checked = 0
+                try txn.scan(self.databases.events, from: expected.bigEndianBytes) { key, value in
+                    guard checked < chunkSize, expected <= storedHead.sequence else { return false }
+                    guard let sequence = UInt64(bigEndianBytes: key), sequence == expected else {
+                        failure = .init(sequence: expected, reason: "missing; the log jumps past it")
+                        return false
+                    }
+                    guard value.count > EventRecordCodec.hashLength else {
+                        failure = .init(sequence: sequence, reason: "stored value is truncated")
+                        return false
+                    }
+                    let record = UnsafeRawBufferPointer(rebasing: value[EventRecordCodec.hashLength...])
+                    let computed = HashChain.link(previous: previous, record: record)
+                    guard computed.elementsEqual(value[0..<EventRecordCodec.hashLength]) else {
+                        failure = .init(sequence: sequence, reason: "hash does not match its bytes and predecessor")
+                        return false
+                    }
+                    previous = computed
+                    expected += 1
+                    checked += 1
+                    return true
+                }
+                if failure == nil && checked == 0 && expected <= storedHead.sequence {
+                    failure = .init(sequence: expected, reason: "missing; the log ends before the head")
+                }
+            }
+        }
+        let computedHead = LogHead(sequence: expected - 1, hash: previous)
+        if failure == nil && computedHead != storedHead {
+            failure = .init(sequence: storedHead.sequence, reason: "the stored head does not match the events")
+        }
+        return VerificationReport(
+            events: expected - 1, computedHead: computedHead, storedHead: storedHead, failure: failure
+        )
+    }
+}

@@ -1,0 +1,219 @@
+import DossierCore
+import Foundation
+import LMDB
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The event log of Dossier on LMDB, its projections, and the single writer that appends.
+///
+/// Writes go through `execute` (domain commands) or `append` (raw events); both queue to the
+/// writer thread, which commits whatever is queued in one transaction and answers each caller
+/// only after the commit is durable. Reads open short snapshots on the caller's thread and
+/// never wait for the writer.
+///
+/// As a `Service`, `run()` keeps the store open until graceful shutdown, then drains the
+/// writer and closes the environment.
+public final class DossierStore: Service, Sendable {
+    public let configuration: Configuration
+    let environment: Environment
+    let databases: StoreDatabases
+    let reader: LogReader
+    let projections: Projections
+    private let executor: CommandExecutor
+    private let writer: GroupCommitWriter
+    private let policyBox: Mutex<Policy>
+    private let statisticsBox = Mutex(WriterStatistics())
+    private let clock: @Sendable () -> Timestamp
+    private let logger: Logger
+
+    /// Opens (or creates) the log in `configuration.dataDirectory` and starts the writer.
+    /// - Throws: `StoreError.notADossierStore`, `.unsupportedFormat`, or `.storage` with LMDB's code.
+    public init(
+        configuration: Configuration,
+        policy: Policy = Policy(),
+        logger: Logger,
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date()) }
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        self.clock = clock
+        self.policyBox = Mutex(policy)
+
+        try Self.prepareDirectory(configuration.dataDirectory)
+        var environmentConfiguration = Environment.Configuration()
+        environmentConfiguration.initialMapSize = configuration.initialMapSize
+        environmentConfiguration.maximumMapSize = configuration.maximumMapSize
+        environmentConfiguration.maxReaders = configuration.maximumReaders
+        switch configuration.durability {
+        case .full: break
+        case .metaAsync: environmentConfiguration.flags.insert(.noMetaSync)
+        case .none: environmentConfiguration.flags.insert(.noSync)
+        }
+        environmentConfiguration.onMapGrowth = { [logger] size in
+            logger.notice("map grown", metadata: ["store.map_size": "\(size)"])
+        }
+        do {
+            self.environment = try Environment(path: configuration.dataDirectory, configuration: environmentConfiguration)
+        } catch let error as LMDBError {
+            if error.code == .invalid || error.code == .versionMismatch || error.code == .corrupted {
+                throw StoreError.corrupted("\(configuration.dataDirectory)/data.mdb is not a readable LMDB file: \(error.message)")
+            }
+            throw StoreError.storage(error)
+        }
+        self.databases = try StoreDatabases.open(in: self.environment, now: clock())
+        self.reader = LogReader(databases: self.databases)
+        self.projections = Projections(databases: self.databases)
+        self.executor = CommandExecutor(databases: self.databases, ids: EventIDGenerator())
+
+        // The writer calls back into the store; it exists before its first job can arrive.
+        let batchProcessor = BatchProcessorReference()
+        self.writer = GroupCommitWriter(maximumBatchSize: configuration.maximumBatchSize) { batch in
+            batchProcessor.store?.process(batch)
+        }
+        batchProcessor.store = self
+        self.writer.start()
+    }
+
+    /// The policy rules decide with; may be replaced while running (config reload).
+    public var policy: Policy {
+        get { self.policyBox.withLock { $0 } }
+    }
+
+    public func updatePolicy(_ policy: Policy) {
+        self.policyBox.withLock { $0 = policy }
+    }
+
+    public var statistics: WriterStatistics { self.statisticsBox.withLock { $0 } }
+
+    private static func prepareDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw StoreError.notADossierStore(path: path)
+            }
+            return
+        }
+        try FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+        )
+    }
+
+    // MARK: - Service
+
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await self.shutdown()
+    }
+
+    /// Finishes every queued write, then closes the environment. Later writes fail with
+    /// `StoreError.shuttingDown`.
+    public func shutdown() async {
+        await self.writer.stop()
+        self.environment.close()
+        self.logger.notice("store closed", metadata: ["store.path": "\(self.configuration.dataDirectory)"])
+    }
+
+    // MARK: - Writing
+
+    /// Decides and appends `command`; returns once its events are durable.
+    /// - Throws: `DomainError` when a rule refuses it, `StoreError` otherwise.
+    public func execute(_ command: DomainCommand, metadata: CommandMetadata) async throws -> CommandOutcome {
+        try await self.submit { txn, appender in
+            try self.executor.execute(command, metadata: metadata, policy: self.policy, appender: &appender, txn: txn)
+        }
+    }
+
+    /// Appends raw events to `stream` if it meets `expected` (the log's own contract, below
+    /// the domain: no rule runs and no projection changes).
+    public func append(_ events: [PendingEvent], to stream: StreamID, expected: ExpectedVersion) async throws
+        -> [RecordedEvent]
+    {
+        guard StreamKey.isValid(stream) else { throw DomainError.invalidField(field: "stream", reason: "must be 1 to 255 bytes without NUL") }
+        return try await self.submit { txn, appender in
+            try appender.append(events, to: stream, expected: expected, txn: txn)
+        }
+    }
+
+    func submit<R: Sendable>(
+        _ body: @escaping @Sendable (borrowing WriteTransaction, inout LogAppender) throws -> R
+    ) async throws -> R {
+        try await withCheckedThrowingContinuation { continuation in
+            let result = ResultBox<R>()
+            let job = WriteJob(
+                perform: { txn, appender in result.value = try body(txn, &appender) },
+                succeed: { continuation.resume(returning: result.value!) },
+                fail: { continuation.resume(throwing: $0) }
+            )
+            self.writer.enqueue(job)
+        }
+    }
+
+    /// Runs a batch in one transaction; called on the writer thread only.
+    fileprivate func process(_ batch: [WriteJob]) {
+        let started = DispatchTime.now().uptimeNanoseconds
+        do {
+            let failures = try self.environment.write { txn in
+                var appender = try LogAppender(databases: self.databases, recordedAt: self.clock(), txn: txn)
+                var failures: [Int: any Error] = [:]
+                for (index, job) in batch.enumerated() {
+                    do {
+                        try job.perform(txn, &appender)
+                    } catch where Self.failsAlone(error) {
+                        failures[index] = error
+                    }
+                }
+                try appender.persistHead(txn: txn)
+                try self.projections.persistCheckpoints(appender.head.sequence, txn: txn)
+                return failures
+            }
+            let elapsed = DispatchTime.now().uptimeNanoseconds - started
+            self.statisticsBox.withLock { $0.record(batchSize: batch.count, failed: failures.count, nanoseconds: elapsed) }
+            for (index, job) in batch.enumerated() {
+                if let failure = failures[index] { job.fail(failure) } else { job.succeed() }
+            }
+        } catch {
+            if batch.count > 1 {
+                // Something below the rules failed. Run each job alone so that only the job that
+                // causes it fails and the others still commit.
+                for job in batch { self.process([job]) }
+                return
+            }
+            let failure = self.translate(error)
+            self.logger.error("write failed", metadata: ["error": "\(failure)"])
+            self.statisticsBox.withLock { $0.failedJobs += 1 }
+            batch[0].fail(failure)
+        }
+    }
+
+    /// Rule refusals and version conflicts are decided before a job writes anything, so they
+    /// can fail the job alone inside a shared transaction.
+    private static func failsAlone(_ error: any Error) -> Bool {
+        switch error {
+        case is DomainError: return true
+        case StoreError.wrongExpectedVersion: return true
+        default: return false
+        }
+    }
+
+    private func translate(_ error: any Error) -> any Error {
+        if let error = error as? LMDBError {
+            if error.code == .mapFull { return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize) }
+            return StoreError.storage(error)
+        }
+        return error
+    }
+}
+
+/// Lets the writer's closure reach the store without a retain cycle.
+private final class BatchProcessorReference: @unchecked Sendable {
+    // Guard: written once during `DossierStore.init`, before the writer thread starts.
+    weak var store: DossierStore?
+}
+
+/// Carries a job's result from the writer thread to the caller's continuation.
+private final class ResultBox<R>: @unchecked Sendable {
+    // Guard: written on the writer thread before `succeed` runs; read once in `succeed`, on the
+    // same thread.
+    var value: R?
+}

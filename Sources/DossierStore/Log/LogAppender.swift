@@ -1,0 +1,79 @@
+import DossierCore
+import Foundation
+import LMDB
+
+/// Appends events inside the writer's transaction: assigns sequences and stream versions,
+/// checks expected versions, extends the hash chain and indexes event ids.
+///
+/// One appender lives for one write transaction; if that transaction is retried, a new
+/// appender starts again from the stored head, so nothing of a failed attempt survives.
+struct LogAppender {
+    let databases: StoreDatabases
+    let recordedAt: Timestamp
+    private(set) var head: LogHead
+    private var streamVersions: [StreamID: UInt64] = [:]
+    private let reader: LogReader
+
+    init(databases: StoreDatabases, recordedAt: Timestamp, txn: borrowing WriteTransaction) throws {
+        self.databases = databases
+        self.recordedAt = recordedAt
+        self.reader = LogReader(databases: databases)
+        self.head = try self.reader.head(in: txn)
+    }
+
+    /// The version of the stream's last event (0: no stream), including this transaction's appends.
+    mutating func currentVersion(of stream: StreamID, txn: borrowing WriteTransaction) throws -> UInt64 {
+        if let cached = self.streamVersions[stream] { return cached }
+        let version = try self.reader.currentVersion(of: stream, in: txn)
+        self.streamVersions[stream] = version
+        return version
+    }
+
+    /// Throws `StoreError.wrongExpectedVersion` unless the stream meets `expected`.
+    mutating func check(_ expected: ExpectedVersion, of stream: StreamID, txn: borrowing WriteTransaction) throws {
+        let current = try self.currentVersion(of: stream, txn: txn)
+        guard expected.isSatisfied(byCurrentVersion: current) else {
+            throw StoreError.wrongExpectedVersion(stream: stream, expected: expected, actual: current)
+        }
+    }
+
+    /// Appends `events` to `stream` after checking `expected`.
+    mutating func append(
+        _ events: [PendingEvent], to stream: StreamID, expected: ExpectedVersion, txn: borrowing WriteTransaction
+    ) throws -> [RecordedEvent] {
+        try self.check(expected, of: stream, txn: txn)
+        var version = try self.currentVersion(of: stream, txn: txn)
+        var recorded: [RecordedEvent] = []
+        recorded.reserveCapacity(events.count)
+        for event in events {
+            version += 1
+            let sequence = self.head.sequence + 1
+            let record = EventRecordCodec.encodeRecord(
+                sequence: sequence, id: event.id, stream: stream, version: version, type: event.type,
+                schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: self.recordedAt,
+                actor: event.actor, correlationID: event.correlationID, causationID: event.causationID,
+                payload: event.payload
+            )
+            let hash = HashChain.link(previous: self.head.hash, record: record)
+            try txn.put(self.databases.events, key: sequence.bigEndianBytes, value: hash + record, flags: .append)
+            try txn.put(self.databases.streams, key: StreamKey.key(stream, version: version), value: sequence.bigEndianBytes)
+            try txn.put(self.databases.eventIDs, key: event.id.bytes, value: sequence.bigEndianBytes, flags: .noOverwrite)
+            self.head = LogHead(sequence: sequence, hash: hash)
+            recorded.append(
+                RecordedEvent(
+                    sequence: sequence, id: event.id, stream: stream, version: version, type: event.type,
+                    schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: self.recordedAt,
+                    actor: event.actor, correlationID: event.correlationID, causationID: event.causationID,
+                    payload: event.payload, hash: hash
+                )
+            )
+        }
+        self.streamVersions[stream] = version
+        return recorded
+    }
+
+    /// Writes the head into `meta`; call once before committing.
+    func persistHead(txn: borrowing WriteTransaction) throws {
+        try txn.put(self.databases.meta, key: StoreDatabases.MetaKey.head, value: self.head.encoded)
+    }
+}

@@ -1,0 +1,81 @@
+import DossierCore
+import LMDB
+
+/// The named databases of a Dossier data directory, opened once at startup.
+///
+/// - `events`: sequence (u64 BE) -> hash || record (`EventRecordCodec`), appended with MDB_APPEND.
+/// - `streams`: stream id || 0x00 || version (u64 BE) -> sequence (u64 BE).
+/// - `event_ids`: event id (16 bytes) -> sequence, for idempotent retries.
+/// - `meta`: `format`, `head` (sequence || hash), `created_at`, `checkpoint.<projection>`.
+/// - projections: see `Projections`.
+struct StoreDatabases: Sendable {
+    /// The log format this build writes and reads.
+    static let format = "dossier-log/1"
+    static let formatPrefix = "dossier-log/"
+
+    let events: Database
+    let streams: Database
+    let eventIDs: Database
+    let meta: Database
+    let customers: Database
+    let complaints: Database
+    let complaintsByCustomer: Database
+
+    static let names = ["events", "streams", "event_ids", "meta", "customers", "complaints", "complaints_by_customer"]
+
+    enum MetaKey {
+        static let format = Array("format".utf8)
+        static let head = Array("head".utf8)
+        static let createdAt = Array("created_at".utf8)
+        static func checkpoint(_ projection: String) -> [UInt8] { Array("checkpoint.\(projection)".utf8) }
+    }
+
+    /// Opens the databases, creating them in an empty environment, and checks the format.
+    /// - Throws: `StoreError.notADossierStore` for a foreign LMDB file,
+    ///   `StoreError.unsupportedFormat` for a log of another format version.
+    static func open(in environment: Environment, now: Timestamp) throws -> StoreDatabases {
+        let main = try environment.openDatabase(named: nil)
+        let existingNames: [String] = try environment.read { txn in
+            var names: [String] = []
+            try txn.scan(main) { key, _ in
+                names.append(String(decoding: key, as: UTF8.self))
+                return true
+            }
+            return names
+        }
+        if !existingNames.isEmpty && !existingNames.contains("meta") {
+            throw StoreError.notADossierStore(path: environment.path)
+        }
+
+        let meta = try environment.openDatabase(named: "meta")
+        let storedFormat = try environment.read { txn in
+            try txn.get(meta, forKey: MetaKey.format).map { String(decoding: $0, as: UTF8.self) }
+        }
+        switch storedFormat {
+        case .some(Self.format):
+            break
+        case .some(let other):
+            if other.hasPrefix(Self.formatPrefix) {
+                throw StoreError.unsupportedFormat(found: other, supported: Self.format)
+            }
+            throw StoreError.notADossierStore(path: environment.path)
+        case .none:
+            guard existingNames.isEmpty else { throw StoreError.notADossierStore(path: environment.path) }
+            try environment.write { txn in
+                try txn.put(meta, key: MetaKey.format, value: Array(Self.format.utf8))
+                try txn.put(meta, key: MetaKey.head, value: LogHead.empty.encoded)
+                try txn.put(meta, key: MetaKey.createdAt, value: Array(now.iso8601.utf8))
+            }
+        }
+
+        return StoreDatabases(
+            events: try environment.openDatabase(named: "events"),
+            streams: try environment.openDatabase(named: "streams"),
+            eventIDs: try environment.openDatabase(named: "event_ids"),
+            meta: meta,
+            customers: try environment.openDatabase(named: "customers"),
+            complaints: try environment.openDatabase(named: "complaints"),
+            complaintsByCustomer: try environment.openDatabase(named: "complaints_by_customer")
+        )
+    }
+}

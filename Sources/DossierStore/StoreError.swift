@@ -1,0 +1,40 @@
+import DossierCore
+import LMDB
+
+/// Why the store could not do what was asked, apart from domain rules (`DomainError`).
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The stream's version did not match the append's expectation.
+    case wrongExpectedVersion(stream: StreamID, expected: ExpectedVersion, actual: UInt64)
+    /// The data directory holds a log of another format version.
+    case unsupportedFormat(found: String, supported: String)
+    /// The data directory holds an LMDB file that is not a Dossier log.
+    case notADossierStore(path: String)
+    /// Stored bytes do not decode or do not verify.
+    case corrupted(String)
+    /// The map reached its configured maximum size.
+    case storageFull(maximumBytes: Int)
+    /// The writer is stopping and takes no more work.
+    case shuttingDown
+    /// An LMDB call failed.
+    case storage(LMDBError)
+
+    public var description: String {
+        switch self {
+        case .wrongExpectedVersion(let stream, let expected, let actual):
+            return "stream \(stream) is at version \(actual), the request expected \(expected)"
+        case .unsupportedFormat(let found, let supported):
+            return "the data directory holds log format \(found), this dossierd reads \(supported); "
+                + "run a dossierd that supports it, or restore a backup of the right format"
+        case .notADossierStore(let path):
+            return "\(path) holds an LMDB file that is not a Dossier log; point --data-dir at a Dossier data directory"
+        case .corrupted(let what):
+            return "the log is corrupted (\(what)); restore the last verified backup"
+        case .storageFull(let maximum):
+            return "the log reached its maximum size of \(maximum) bytes; raise store.max_map_size and restart"
+        case .shuttingDown:
+            return "dossierd is shutting down; retry when it is back"
+        case .storage(let error):
+            return "storage failure: \(error)"
+        }
+    }
+}
