@@ -1,0 +1,53 @@
+import DossierCore
+import DossierStore
+
+/// The effective configuration as TOML-like lines, for `dossierd --check-config`.
+public enum ConfigurationReport {
+    public static func render(_ configuration: DossierdConfiguration) -> String {
+        let server = configuration.server
+        let store = configuration.store
+        let complaints = configuration.policy.complaints
+        let calendar = configuration.policy.calendar
+        var lines = [
+            "[server]",
+            "socket_path = \"\(server.socketPath)\"",
+            "socket_mode = \"0\(String(server.socketMode, radix: 8))\"",
+            "socket_group = \"\(server.socketGroup)\"",
+            "max_line_bytes = \(server.maximumLineLength)",
+            "max_in_flight_per_connection = \(server.maximumInFlightPerConnection)",
+            "shutdown_grace_seconds = \(server.shutdownGraceSeconds)",
+            "",
+            "[store]",
+            "data_dir = \"\(store.dataDirectory)\"",
+            "initial_map_size = \"\(ByteSize.format(store.initialMapSize))\"",
+            "max_map_size = \"\(ByteSize.format(store.maximumMapSize))\"",
+            "max_batch = \(store.maximumBatchSize)",
+            "max_readers = \(store.maximumReaders)",
+            "durability = \"\(store.durability.rawValue)\"",
+            "",
+            "[log]",
+            "level = \"\(configuration.logLevel.rawValue)\"",
+            "",
+            "[policy.complaints]",
+            "default_unit = \"\(complaints.defaultUnit)\"",
+            "unit_length = \(complaints.unitLength)",
+            "number_digits = \(complaints.numberDigits)",
+            "",
+            "[policy.complaints.service_levels]",
+        ]
+        for level in ComplaintLevel.allCases {
+            let serviceLevel = complaints.serviceLevel(for: level)
+            lines.append(
+                "\(level.rawValue) = { respond = \"\(serviceLevel.respondWithin)\", resolve = \"\(serviceLevel.resolveWithin)\" }")
+        }
+        lines += [
+            "",
+            "[policy.calendar]",
+            "time_zone = \"\(calendar.timeZoneIdentifier)\"",
+            "weekend = [\(calendar.weekendDays.sorted().map(String.init).joined(separator: ", "))]",
+            "holidays = [\(calendar.holidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]",
+            "make_up_working_days = [\(calendar.makeUpWorkingDays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}

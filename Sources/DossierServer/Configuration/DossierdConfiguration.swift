@@ -1,0 +1,40 @@
+import DossierCore
+import DossierStore
+import Logging
+
+/// Everything `dossierd` can be told, with the defaults documented in `config/dossierd.toml`.
+/// Precedence: command-line flags > `DOSSIERD_*` environment variables > the TOML file > defaults.
+public struct DossierdConfiguration: Sendable, Hashable {
+    public var server: ServerConfiguration
+    public var store: DossierStore.Configuration
+    public var policy: Policy
+    public var logLevel: Logger.Level = .info
+
+    public init(server: ServerConfiguration, store: DossierStore.Configuration, policy: Policy = Policy()) {
+        self.server = server
+        self.store = store
+        self.policy = policy
+    }
+}
+
+/// The socket server's settings.
+public struct ServerConfiguration: Sendable, Hashable {
+    /// Path of the Unix socket.
+    public var socketPath: String
+    /// Mode of the socket file: owner and group may connect.
+    public var socketMode: UInt16 = 0o660
+    /// Group that owns the socket file; the daemon's own group when empty.
+    public var socketGroup: String = ""
+    /// Longest request line accepted, in bytes; longer lines are answered with `dossier.LineTooLong`.
+    public var maximumLineLength: Int = 1 << 20
+    /// Requests of one connection processed at the same time; more wait (back-pressure).
+    public var maximumInFlightPerConnection: Int = 64
+    /// Threads of the event loop group (0: one per core).
+    public var eventLoopThreads: Int = 0
+    /// Longest a graceful shutdown waits for in-flight requests, in seconds.
+    public var shutdownGraceSeconds: Int = 20
+
+    public init(socketPath: String) {
+        self.socketPath = socketPath
+    }
+}

@@ -1,0 +1,61 @@
+import DossierProtocol
+import DossierStore
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// Wires a configured daemon: the store, the server and the systemd glue in one
+/// `ServiceGroup` that shuts down on SIGTERM or SIGINT, server first, then the writer.
+public struct Daemon {
+    public let configuration: DossierdConfiguration
+    public let logger: Logger
+
+    public init(configuration: DossierdConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let store: DossierStore
+        do {
+            store = try DossierStore(configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger)
+        } catch {
+            throw DaemonStartupError(
+                message: "cannot open the log in \(self.configuration.store.dataDirectory): \(error)",
+                exitCode: DaemonStartupError.data)
+        }
+        let head = try store.head()
+        self.logger.notice(
+            "log opened",
+            metadata: [
+                "store.path": "\(self.configuration.store.dataDirectory)", "log.head.sequence": "\(head.sequence)",
+                "log.head.hash": "\(head.hashHex)",
+            ])
+
+        let notifier = SystemdNotifier()
+        let listener: DossierServer.Listener = SocketActivation.inheritedListener().map { .inherited($0) } ?? .path
+        let server = DossierServer(
+            configuration: self.configuration.server, store: store, version: DossierVersion.current,
+            listener: listener, logger: self.logger,
+            onReady: { [logger] in
+                notifier.ready(status: "serving \(head.sequence) events")
+                logger.notice("ready")
+            })
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: store),
+                    .init(service: server),
+                    .init(service: SystemdService(notifier: notifier)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                cancellationSignals: [],
+                logger: self.logger))
+        do {
+            try await group.run()
+        } catch let error as SocketFile.Problem {
+            await store.shutdown()
+            throw DaemonStartupError(message: error.description, exitCode: DaemonStartupError.unavailable)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import DossierProtocol
+import DossierStore
+import Logging
+import NIOCore
+import NIOPosix
+import ServiceLifecycle
+import Synchronization
+
+/// The socket server: accepts connections on the Unix socket and answers newline-delimited
+/// JSON requests, in order per connection, with several in flight at once.
+///
+/// On graceful shutdown it stops accepting, stops reading new requests, finishes the ones in
+/// flight (their commits complete and their replies are written), then returns.
+public final class DossierServer: Service, Sendable {
+    /// Where to listen.
+    public enum Listener: Sendable, Hashable {
+        /// Bind the socket path of the configuration.
+        case path
+        /// Serve an already bound socket passed in by systemd.
+        case inherited(Int32)
+    }
+
+    public let configuration: ServerConfiguration
+    private let store: DossierStore
+    private let router: RequestRouter
+    private let listener: Listener
+    private let logger: Logger
+    private let onReady: @Sendable () -> Void
+    private let connections = Atomic<Int>(0)
+
+    public init(
+        configuration: ServerConfiguration, store: DossierStore, version: String, listener: Listener = .path,
+        logger: Logger, onReady: @escaping @Sendable () -> Void = {}
+    ) {
+        self.configuration = configuration
+        self.store = store
+        self.router = DossierMethods.router(store: store, serverVersion: version)
+        self.listener = listener
+        self.logger = logger
+        self.onReady = onReady
+    }
+
+    /// Open connections right now.
+    public var connectionCount: Int { self.connections.load(ordering: .relaxed) }
+
+    public func run() async throws {
+        let serverChannel = try await self.bind()
+        if case .path = self.listener {
+            try SocketFile.applyPermissions(
+                self.configuration.socketPath, mode: self.configuration.socketMode, group: self.configuration.socketGroup)
+        }
+        self.logger.notice("listening", metadata: ["server.socket": "\(self.configuration.socketPath)"])
+        self.onReady()
+
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                try await serverChannel.executeThenClose { inbound in
+                    for try await connection in inbound {
+                        group.addTask { await self.serve(connection) }
+                    }
+                }
+            }
+        } onGracefulShutdown: {
+            self.logger.notice("no longer accepting connections")
+            serverChannel.channel.close(promise: nil)
+        }
+        if case .path = self.listener {
+            unlink(self.configuration.socketPath)
+        }
+        self.logger.notice("server stopped")
+    }
+
+    private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundFrame, ByteBuffer>, Never> {
+        let maximumLineLength = self.configuration.maximumLineLength
+        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.backlog, value: 256)
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<InboundFrame, ByteBuffer>> = {
+            channel in
+            channel.eventLoop.makeCompletedFuture {
+                try channel.pipeline.syncOperations.addHandler(
+                    ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
+                return try NIOAsyncChannel<InboundFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
+            }
+        }
+        switch self.listener {
+        case .path:
+            try SocketFile.prepare(self.configuration.socketPath)
+            return try await bootstrap.bind(
+                unixDomainSocketPath: self.configuration.socketPath, childChannelInitializer: initializer)
+        case .inherited(let descriptor):
+            return try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
+        }
+    }
+
+    /// Serves one connection until the peer closes it or the daemon shuts down.
+    private func serve(_ connection: NIOAsyncChannel<InboundFrame, ByteBuffer>) async {
+        self.connections.add(1, ordering: .relaxed)
+        defer { self.connections.subtract(1, ordering: .relaxed) }
+        let peer: PeerCredentials
+        do {
+            peer = try await PeerCredentials.read(from: connection.channel)
+        } catch {
+            self.logger.warning("cannot read peer credentials; closing", metadata: ["error": "\(error)"])
+            try? await connection.channel.close()
+            return
+        }
+        var logger = self.logger
+        logger[metadataKey: "peer.uid"] = "\(peer.uid)"
+        logger[metadataKey: "peer.pid"] = "\(peer.pid)"
+        let context = RequestContext(peer: peer, user: PeerCredentials.userName(of: peer.uid), logger: logger)
+        logger.debug("connection opened")
+
+        let maximumLineLength = self.configuration.maximumLineLength
+        let inFlight = AsyncSemaphore(permits: self.configuration.maximumInFlightPerConnection)
+        do {
+            try await connection.executeThenClose { inbound, outbound in
+                // Replies are computed concurrently but written in request order: the writer
+                // awaits each request's task in the order the requests arrived.
+                let (replies, pending) = AsyncStream.makeStream(of: Task<ByteBuffer, Never>.self)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        var peerGone = false
+                        for await task in replies {
+                            let reply = await task.value
+                            await inFlight.release()
+                            if peerGone { continue }
+                            do { try await outbound.write(reply) } catch { peerGone = true }
+                        }
+                    }
+                    do {
+                        for try await frame in inbound.cancelOnGracefulShutdown() {
+                            switch frame {
+                            case .line(let line):
+                                if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                                await inFlight.acquire()
+                                pending.yield(Task { await self.router.reply(to: line, context: context) })
+                            case .oversized(let length):
+                                logger.notice("request line too long", metadata: ["request.length": "\(length)"])
+                                await inFlight.acquire()
+                                pending.yield(
+                                    Task { RequestRouter.lineTooLongReply(length: length, maximum: maximumLineLength) })
+                            }
+                        }
+                    } catch {
+                        logger.debug("connection input ended", metadata: ["error": "\(error)"])
+                    }
+                    pending.finish()
+                    try await group.waitForAll()
+                }
+            }
+        } catch {
+            logger.debug("connection closed with error", metadata: ["error": "\(error)"])
+        }
+        logger.debug("connection closed")
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import DossierServer
+import DossierProtocol
+import Foundation
+import Logging
+
+/// `dossierd`: the Dossier daemon. Reads its configuration and runs until SIGTERM or SIGINT.
+@main
+struct Dossierd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossierd",
+        abstract: "The Dossier daemon: the event log of customer risk, served on a Unix socket.",
+        version: DossierVersion.current)
+
+    @Option(name: .long, help: "TOML config file (default: $DOSSIERD_CONFIG, else built-in defaults).")
+    var config: String?
+
+    @Option(name: .customLong("data-dir"), help: "Directory of the log; overrides store.data_dir.")
+    var dataDirectory: String?
+
+    @Option(name: .long, help: "Unix socket path; overrides server.socket_path.")
+    var socket: String?
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String?
+
+    @Flag(name: .customLong("check-config"), help: "Validate the configuration, print the effective values, and exit.")
+    var checkConfig = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration: DossierdConfiguration
+        do {
+            configuration = try ConfigurationLoader.load(
+                path: self.config ?? environment["DOSSIERD_CONFIG"], environment: environment,
+                overrides: .init(socketPath: self.socket, dataDirectory: self.dataDirectory, logLevel: self.logLevel))
+        } catch {
+            Self.fail("dossierd: invalid configuration: \(error)", DaemonStartupError.configuration)
+        }
+        if self.checkConfig {
+            print(ConfigurationReport.render(configuration))
+            return
+        }
+
+        let level = configuration.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "dossierd")
+        do {
+            try await Daemon(configuration: configuration, logger: logger).run()
+        } catch let error as DaemonStartupError {
+            logger.critical("\(error.message)")
+            Self.fail("dossierd: \(error.message)", error.exitCode)
+        }
+    }
+
+    private static func fail(_ message: String, _ code: Int32) -> Never {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        Foundation.exit(code)
+    }
+}
