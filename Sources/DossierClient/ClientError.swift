@@ -1,0 +1,26 @@
+/// Why the client could not get an answer from the daemon (as opposed to the daemon
+/// answering with an error, which is a `WireError`).
+public enum ClientError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Nothing listens on the socket (or it does not exist, or permission is denied).
+    case unreachable(socketPath: String, reason: String)
+    /// No reply within the timeout.
+    case timedOut(seconds: Double)
+    /// The daemon closed the connection before replying.
+    case connectionClosed
+    /// The reply was not a JSON reply line.
+    case malformedReply(String)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let path, let reason):
+            return "cannot reach dossierd at \(path) (\(reason)); start it with `scripts/start` "
+                + "(or `dossierd &`), or point --socket / DOSSIER_SOCKET at its socket"
+        case .timedOut(let seconds):
+            return "dossierd did not answer within \(seconds) s; raise --timeout or check its log"
+        case .connectionClosed:
+            return "dossierd closed the connection before answering; it may be shutting down"
+        case .malformedReply(let reason):
+            return "dossierd sent a reply this client cannot read (\(reason)); are client and daemon the same version?"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import DossierCore
+import DossierProtocol
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A blocking connection to dossierd's Unix socket: writes request lines, reads reply lines.
+///
+/// Not thread-safe: one connection per thread. Requests may be pipelined with `send` and
+/// `receiveLine`; `call` does one round trip.
+public final class DossierConnection {
+    public let socketPath: String
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var nextID: Int64 = 1
+    private let timeoutSeconds: Double
+
+    /// Connects to `socketPath`; a timeout of 0 waits forever.
+    public init(socketPath: String, timeoutSeconds: Double = 30) throws(ClientError) {
+        self.socketPath = socketPath
+        self.timeoutSeconds = timeoutSeconds
+        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw .unreachable(socketPath: socketPath, reason: String(cString: strerror(errno))) }
+        guard socketPath.utf8.count < 108 else {
+            close(fd)
+            throw .unreachable(socketPath: socketPath, reason: "path longer than 107 bytes")
+        }
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: socketPath.utf8) }
+        let rc = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard rc == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            throw .unreachable(socketPath: socketPath, reason: reason)
+        }
+        if timeoutSeconds > 0 {
+            var time = timeval(
+                tv_sec: Int(timeoutSeconds), tv_usec: Int((timeoutSeconds - Double(Int(timeoutSeconds))) * 1_000_000))
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+        }
+        self.descriptor = fd
+    }
+
+    deinit {
+        close(self.descriptor)
+    }
+
+    /// Writes `line` and a `\n`.
+    public func send(line: some Collection<UInt8>) throws(ClientError) {
+        var bytes = Array(line)
+        bytes.append(UInt8(ascii: "\n"))
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(self.descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { throw .timedOut(seconds: self.timeoutSeconds) }
+                throw .connectionClosed
+            }
+            offset += written
+        }
+    }
+
+    /// Reads the next line, without its `\n`.
+    public func receiveLine() throws(ClientError) -> [UInt8] {
+        var searched = 0
+        while true {
+            if let newline = self.buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
+                let line = Array(self.buffer[..<newline])
+                self.buffer.removeSubrange(...newline)
+                return line
+            }
+            searched = self.buffer.count
+            var chunk = [UInt8](repeating: 0, count: 65_536)
+            let count = chunk.withUnsafeMutableBytes { read(self.descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { throw .timedOut(seconds: self.timeoutSeconds) }
+                throw .connectionClosed
+            }
+            if count == 0 { throw .connectionClosed }
+            self.buffer.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Sends one request and returns the reply's `result` as `Result`.
+    /// - Throws: `WireError` when the daemon answers with an error, `ClientError` otherwise.
+    public func call<Params: Encodable & Sendable, Result: Decodable>(
+        _ method: Method, _ params: Params, as: Result.Type = Result.self
+    ) throws -> Result {
+        let line = try self.callRaw(method: method.name, params: try Self.encode(params))
+        do {
+            return try DossierJSON.decode(ResultEnvelope<Result>.self, from: line).result
+        } catch {
+            throw ClientError.malformedReply("\(error)")
+        }
+    }
+
+    /// Sends `{"id": n, "method": method, "params": params}` and returns the reply line after
+    /// checking it is a success for this request.
+    /// - Parameter params: the encoded params object, or nil for none.
+    public func callRaw(method: String, params: [UInt8]?) throws -> [UInt8] {
+        let id = self.nextID
+        self.nextID += 1
+        var request = Array(#"{"id":\#(id),"method":"#.utf8)
+        request += try Self.encode(method)
+        if let params {
+            request += Array(#","params":"#.utf8)
+            request += params
+        }
+        request.append(UInt8(ascii: "}"))
+        try self.send(line: request)
+        let line = try self.receiveLine()
+        let header: ReplyHeader
+        do {
+            header = try DossierJSON.decode(ReplyHeader.self, from: line)
+        } catch {
+            throw ClientError.malformedReply("not a JSON reply")
+        }
+        if let error = header.error { throw error }
+        guard header.id == .number(id) else { throw ClientError.malformedReply("reply to another request") }
+        return line
+    }
+
+    private static func encode(_ value: some Encodable) throws -> [UInt8] {
+        try DossierJSON.encode(value)
+    }
+}

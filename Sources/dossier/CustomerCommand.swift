@@ -1,0 +1,62 @@
+import ArgumentParser
+import DossierClient
+import DossierCore
+import DossierProtocol
+import Foundation
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customer", abstract: "Open and look up customers' dossiers.",
+        subcommands: [Add.self, Show.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a customer (customer.register).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "The bank's customer id.") var id: String
+        @Option(help: "Legal or personal name.") var name: String
+        @Option(help: "individual or corporate.") var kind: CustomerKind
+        @Option(help: "Pool stage.") var stage: PoolStage?
+        @Option(help: "Tier.") var tier: CustomerTier?
+        @Option(name: .customLong("request-id"), help: "Idempotency key (UUID) to make a retry safe.")
+        var requestID: UUID?
+
+        func run() throws {
+            let params = RegisterCustomerParams(
+                id: self.id, name: self.name, kind: self.kind, stage: self.stage, tier: self.tier,
+                requestId: self.requestID ?? UUID())
+            try ClientRunner(options: self.options).run { connection in
+                try connection.call(Method.registerCustomer, params, as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one customer (customer.show).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+
+        func run() throws {
+            try ClientRunner(options: self.options).run { connection in
+                try connection.call(Method.showCustomer, CustomerIDParams(id: self.id), as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List customers in id order (customer.list).")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "Start after this id.") var after: String?
+        @Option(help: "Page size, 1 to 1000.") var limit: Int?
+
+        func run() throws {
+            try ClientRunner(options: self.options).run { connection in
+                try connection.call(
+                    Method.listCustomers, ListCustomersParams(after: self.after, limit: self.limit),
+                    as: CustomersResult.self)
+            } render: { Rendering.customers($0) }
+        }
+    }
+}
