@@ -82,7 +82,10 @@ let package = Package(
         // Fixtures for tests only.
         .target(
             name: "DossierTesting",
-            dependencies: ["DossierStore", "DossierClient", "DossierProtocol"],
+            dependencies: [
+                "DossierStore", "DossierClient", "DossierProtocol",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
 

@@ -1,0 +1,106 @@
+import DossierClient
+import DossierProtocol
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A real `dossierd` process on a temporary socket and data directory.
+public final class DaemonProcess: @unchecked Sendable {
+    // Guard: used from one test task at a time; `process` is only replaced by `start()`.
+    public let socketPath: String
+    public let dataDirectory: String
+    public let logPath: String
+    public let extraArguments: [String]
+    private var process: Process?
+
+    public init(directory: TemporaryDirectory, extraArguments: [String] = []) {
+        self.socketPath = directory.appending("d.sock")
+        self.dataDirectory = directory.appending("data")
+        self.logPath = directory.appending("dossierd.log")
+        self.extraArguments = extraArguments
+    }
+
+    public var pid: Int32? { self.process?.processIdentifier }
+
+    /// Starts the daemon and waits until it answers `system.hello`.
+    public func start(timeoutSeconds: Double = 30) throws {
+        FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
+        log.seekToEndOfFile()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
+        process.arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        process.standardError = log
+        process.standardOutput = log
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        try self.waitUntilReady(timeoutSeconds: timeoutSeconds)
+    }
+
+    private func waitUntilReady(timeoutSeconds: Double) throws {
+        let deadline = Date().addingTimeInterval(timeoutSeconds)
+        while Date() < deadline {
+            guard let process = self.process, process.isRunning else {
+                throw DaemonProcessError.exited(status: self.process?.terminationStatus ?? -1, log: self.log)
+            }
+            if let connection = try? DossierConnection(socketPath: self.socketPath, timeoutSeconds: 5),
+                (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
+            {
+                return
+            }
+            usleep(20_000)
+        }
+        throw DaemonProcessError.notReady(log: self.log)
+    }
+
+    /// Sends SIGTERM and waits for a graceful exit; returns the exit status.
+    @discardableResult
+    public func stop() -> Int32 {
+        guard let process = self.process else { return 0 }
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Sends SIGKILL: the daemon gets no chance to flush or clean up.
+    public func kill9() {
+        guard let process = self.process else { return }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    public var isRunning: Bool { self.process?.isRunning ?? false }
+
+    public var log: String { (try? String(contentsOfFile: self.logPath, encoding: .utf8)) ?? "" }
+
+    /// A new connection to the daemon.
+    public func connect(timeoutSeconds: Double = 30) throws -> DossierConnection {
+        try DossierConnection(socketPath: self.socketPath, timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Runs the real `dossier` client against this daemon.
+    public func cli(_ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run(BuiltProducts.dossier, arguments, environment: ["DOSSIER_SOCKET": self.socketPath])
+    }
+
+    deinit {
+        if let process = self.process, process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+    }
+}
+
+public enum DaemonProcessError: Error, CustomStringConvertible {
+    case exited(status: Int32, log: String)
+    case notReady(log: String)
+
+    public var description: String {
+        switch self {
+        case .exited(let status, let log): return "dossierd exited with status \(status); log:\n\(log)"
+        case .notReady(let log): return "dossierd did not become ready; log:\n\(log)"
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import DossierCore
+import DossierStore
+import DossierTesting
+import Foundation
+import LMDB
+import Testing
+
+@Suite("Reopening, formats and tampering")
+struct DurabilityTests {
+    @Test func theHashChainContinuesAcrossReopen() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            var store = try TestStore.open(at: path)
+            _ = try await TestStore.register(store, "c1")
+            _ = try await TestStore.fileComplaint(store, customer: "c1")
+            let head = try store.head()
+            await store.shutdown()
+
+            store = try TestStore.open(at: path)
+            #expect(try store.head() == head)
+            let third = try await TestStore.fileComplaint(store, customer: "c1")
+            #expect(third.events[0].sequence == 3)
+            #expect(third.events[0].stream.rawValue == "complaint-HQ240301002")
+            let report = try store.verify()
+            #expect(report.isIntact)
+            #expect(report.events == 3)
+            await store.shutdown()
+        }
+    }
+
+    @Test func aLogOfANewerFormatIsRefused() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            let store = try TestStore.open(at: path)
+            await store.shutdown()
+            try Self.rawWrite(path, database: "meta", key: "format", value: Array("dossier-log/2".utf8))
+            #expect(throws: StoreError.unsupportedFormat(found: "dossier-log/2", supported: "dossier-log/1")) {
+                _ = try TestStore.open(at: path)
+            }
+        }
+    }
+
+    @Test func aForeignLMDBFileIsRefused() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("foreign")
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try Self.rawWrite(path, database: "users", key: "alice", value: Array("x".utf8))
+            #expect(throws: StoreError.notADossierStore(path: path)) { _ = try TestStore.open(at: path) }
+        }
+    }
+
+    @Test func aFileThatIsNotLMDBIsRefusedClearly() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("garbage")
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            try Data(repeating: 0x41, count: 64 * 1024).write(to: URL(fileURLWithPath: path + "/data.mdb"))
+            #expect {
+                _ = try TestStore.open(at: path)
+            } throws: { error in
+                guard case StoreError.corrupted = error else { return false }
+                return true
+            }
+        }
+    }
+
+    @Test func verificationFindsAnAlteredEvent() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            let store = try TestStore.open(at: path)
+            _ = try await TestStore.register(store, "c1")
+            for _ in 0..<4 { _ = try await TestStore.fileComplaint(store, customer: "c1") }
+            await store.shutdown()
+
+            // Flip one payload byte of event 3, keeping its stored hash.
+            let key = UInt64(3).bigEndianKey
+            var value = try #require(try Self.rawRead(path, database: "events", key: key))
+            value[value.count - 3] ^= 0x01
+            try Self.rawWrite(path, database: "events", key: key, value: value)
+
+            let reopened = try TestStore.open(at: path)
+            let report = try reopened.verify()
+            #expect(!report.isIntact)
+            #expect(report.failure?.sequence == 3)
+            await reopened.shutdown()
+        }
+    }
+
+    @Test func verificationFindsARemovedEvent() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            let store = try TestStore.open(at: path)
+            _ = try await TestStore.register(store, "c1")
+            for _ in 0..<4 { _ = try await TestStore.fileComplaint(store, customer: "c1") }
+            await store.shutdown()
+            try Self.rawDelete(path, database: "events", key: UInt64(5).bigEndianKey)
+            let reopened = try TestStore.open(at: path)
+            let report = try reopened.verify()
+            #expect(report.failure?.sequence == 5)
+            await reopened.shutdown()
+        }
+    }
+
+    // MARK: - Raw access, as an attacker with file access would have
+
+    static func rawWrite(_ path: String, database: String, key: some Collection<UInt8>, value: [UInt8]) throws {
+        let environment = try Environment(path: path)
+        defer { environment.close() }
+        let db = try environment.openDatabase(named: database)
+        try environment.write { txn in try txn.put(db, key: Array(key), value: value) }
+    }
+
+    static func rawWrite(_ path: String, database: String, key: String, value: [UInt8]) throws {
+        try Self.rawWrite(path, database: database, key: Array(key.utf8), value: value)
+    }
+
+    static func rawRead(_ path: String, database: String, key: [UInt8]) throws -> [UInt8]? {
+        let environment = try Environment(path: path)
+        defer { environment.close() }
+        let db = try environment.openDatabase(named: database)
+        return try environment.read { txn in try txn.get(db, forKey: key) }
+    }
+
+    static func rawDelete(_ path: String, database: String, key: [UInt8]) throws {
+        let environment = try Environment(path: path)
+        defer { environment.close() }
+        let db = try environment.openDatabase(named: database)
+        try environment.write { txn in _ = try txn.delete(db, key: key) }
+    }
+}
+
+extension UInt64 {
+    var bigEndianKey: [UInt8] { withUnsafeBytes(of: self.bigEndian) { Array($0) } }
+}

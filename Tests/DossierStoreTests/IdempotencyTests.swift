@@ -1,0 +1,39 @@
+import DossierCore
+import DossierStore
+import DossierTesting
+import Foundation
+import Testing
+
+@Suite("Idempotent retries")
+struct IdempotencyTests {
+    @Test func aRetriedRequestAppendsNothingAndReturnsTheOriginal() async throws {
+        try await TestStore.with { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            let requestID = UUID()
+            let first = try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID)
+            let head = try store.head()
+            let retry = try await TestStore.fileComplaint(store, customer: "c1", subject: "other", requestID: requestID)
+            #expect(!first.deduplicated)
+            #expect(retry.deduplicated)
+            #expect(retry.events == first.events)
+            #expect(try store.head() == head)
+            #expect(first.events[0].id == requestID)
+        }
+    }
+
+    @Test func concurrentRetriesOfOneRequestLandOnce() async throws {
+        try await TestStore.with { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            let requestID = UUID()
+            let outcomes = try await withThrowingTaskGroup(of: CommandOutcome.self) { group in
+                for _ in 0..<20 {
+                    group.addTask { try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID) }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.filter { !$0.deduplicated }.count == 1)
+            #expect(Set(outcomes.map { $0.events[0].sequence }).count == 1)
+            #expect(try store.complaints(limit: 100).count == 1)
+        }
+    }
+}
