@@ -97,6 +97,7 @@ let package = Package(
             name: "DossierServerTests",
             dependencies: [
                 "DossierServer", "DossierTesting",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],

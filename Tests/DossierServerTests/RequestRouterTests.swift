@@ -1,0 +1,120 @@
+import DossierCore
+import DossierProtocol
+import DossierStore
+import DossierTesting
+import Foundation
+import Logging
+import NIOCore
+import Testing
+
+@testable import DossierServer
+
+@Suite("Request routing and errors")
+struct RequestRouterTests {
+    static let context = RequestContext(
+        peer: PeerCredentials(pid: 1, uid: 1000, gid: 1000), user: "alice",
+        logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+
+    /// Sends `line` through a router over a fresh store and returns the reply as a JSON object.
+    static func reply(_ lines: [String]) async throws -> [[String: Any]] {
+        try await TestStore.with { store, _ in
+            let router = DossierMethods.router(store: store, serverVersion: "test")
+            var replies: [[String: Any]] = []
+            for line in lines {
+                let reply = await router.reply(to: ByteBuffer(string: line), context: Self.context)
+                let text = String(buffer: reply)
+                #expect(text.hasSuffix("\n"))
+                #expect(text.filter { $0 == "\n" }.count == 1)
+                let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+                replies.append(try #require(object))
+            }
+            return replies
+        }
+    }
+
+    static func errorCode(_ reply: [String: Any]) -> String? {
+        (reply["error"] as? [String: Any])?["code"] as? String
+    }
+
+    static func errorMessage(_ reply: [String: Any]) -> String {
+        (reply["error"] as? [String: Any])?["message"] as? String ?? ""
+    }
+
+    @Test(arguments: [
+        "garbage", "{", "[]", "42", "\"text\"", "null", "{\"id\":1}", "{\"method\":7}", "{\"id\":{},\"method\":\"x\"}",
+        "{\"id\":1,\"method\":\"customer.show\",\"params\":[1]}", "\u{FF}\u{FE}", String(repeating: "[", count: 10_000),
+    ])
+    func malformedLinesGetBadRequest(line: String) async throws {
+        let reply = try #require(try await Self.reply([line]).first)
+        #expect(Self.errorCode(reply) == "dossier.BadRequest")
+        #expect(!Self.errorMessage(reply).isEmpty)
+    }
+
+    @Test func unknownMethodsAreNamedAndTheIdIsEchoed() async throws {
+        let replies = try await Self.reply([
+            #"{"id":5,"method":"customer.delete"}"#, #"{"id":"abc","method":"nope"}"#,
+        ])
+        #expect(Self.errorCode(replies[0]) == "dossier.UnknownMethod")
+        #expect(replies[0]["id"] as? Int == 5)
+        #expect(replies[1]["id"] as? String == "abc")
+    }
+
+    @Test func badParamsNameTheField() async throws {
+        let replies = try await Self.reply([
+            #"{"id":1,"method":"customer.register","params":{"id":"c1","kind":"corporate"}}"#,
+            #"{"id":2,"method":"customer.register","params":{"id":"c1","name":7,"kind":"corporate"}}"#,
+            #"{"id":3,"method":"customer.register","params":{"id":"c1","name":"A","kind":"plant"}}"#,
+            #"{"id":4,"method":"customer.register","params":{"id":"bad id!","name":"A","kind":"corporate"}}"#,
+            #"{"id":5,"method":"complaint.file","params":{"customer":"c1","type":"service","channel":"phone","level":"L3","subject":"x","receivedAt":"yesterday"}}"#,
+            #"{"id":6,"method":"customer.list","params":{"limit":100000}}"#,
+        ])
+        for reply in replies { #expect(Self.errorCode(reply) == "dossier.BadRequest") }
+        #expect(Self.errorMessage(replies[0]).contains("name"))
+        #expect(Self.errorMessage(replies[1]).contains("name"))
+        #expect(Self.errorMessage(replies[2]).contains("kind"))
+        #expect(Self.errorMessage(replies[3]).contains("id"))
+        #expect(Self.errorMessage(replies[4]).contains("receivedAt"))
+        #expect(Self.errorMessage(replies[5]).contains("limit"))
+    }
+
+    @Test func rulesAndLookupsMapToTheirCodes() async throws {
+        let replies = try await Self.reply([
+            #"{"id":1,"method":"customer.show","params":{"id":"ghost"}}"#,
+            #"{"id":2,"method":"customer.register","params":{"id":"c1","name":"Acme","kind":"corporate"}}"#,
+            #"{"id":3,"method":"customer.register","params":{"id":"c1","name":"Acme","kind":"corporate"}}"#,
+            #"{"id":4,"method":"complaint.file","params":{"customer":"c1","type":"service","channel":"phone","level":"L3","subject":"  "}}"#,
+            #"{"id":5,"method":"complaint.show","params":{"number":"HQ000000001"}}"#,
+        ])
+        #expect(Self.errorCode(replies[0]) == "dossier.NotFound")
+        #expect(replies[1]["result"] != nil)
+        #expect(Self.errorCode(replies[2]) == "dossier.RuleViolation")
+        #expect(Self.errorCode(replies[3]) == "dossier.RuleViolation")
+        let details = (replies[3]["error"] as? [String: Any])?["details"] as? [String: Any]
+        #expect(details?["rule"] as? String == "complaint.identifiable_subject")
+        #expect(Self.errorCode(replies[4]) == "dossier.NotFound")
+    }
+
+    @Test func theActorIsTheAuthenticatedPeer() async throws {
+        let replies = try await Self.reply([
+            #"{"id":1,"method":"customer.register","params":{"id":"c1","name":"Acme","kind":"corporate"}}"#,
+            #"{"id":2,"method":"log.read","params":{"stream":"customer-c1"}}"#,
+        ])
+        let events = ((replies[1]["result"] as? [String: Any])?["events"] as? [[String: Any]]) ?? []
+        let actor = try #require(events.first?["actor"] as? [String: Any])
+        #expect(actor["uid"] as? Int == 1000)
+        #expect(actor["user"] as? String == "alice")
+    }
+
+    @Test func everyDescribedMethodIsRouted() async throws {
+        let lines = Method.all.enumerated().map { #"{"id":\#($0.offset),"method":"\#($0.element.name)"}"# }
+        for reply in try await Self.reply(lines) {
+            #expect(Self.errorCode(reply) != "dossier.UnknownMethod")
+        }
+    }
+
+    @Test func aLineTooLongReplyCarriesTheLimit() throws {
+        let text = String(buffer: RequestRouter.lineTooLongReply(length: 2_000_000, maximum: 1_048_576))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(Self.errorCode(object) == "dossier.LineTooLong")
+    }
+}
