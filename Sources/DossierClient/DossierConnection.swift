@@ -56,9 +56,14 @@ public final class DossierConnection {
     public func send(line: some Collection<UInt8>) throws(ClientError) {
         var bytes = Array(line)
         bytes.append(UInt8(ascii: "\n"))
+        try self.write(raw: bytes)
+    }
+
+    /// Writes `bytes` as they are: no newline is added (for tests of partial input).
+    public func write(raw bytes: [UInt8]) throws(ClientError) {
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { write(self.descriptor, $0.baseAddress, $0.count) }
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(self.descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 if errno == EAGAIN || errno == EWOULDBLOCK { throw .timedOut(seconds: self.timeoutSeconds) }

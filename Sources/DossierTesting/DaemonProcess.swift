@@ -12,13 +12,15 @@ public final class DaemonProcess: @unchecked Sendable {
     public let dataDirectory: String
     public let logPath: String
     public let extraArguments: [String]
+    public let environment: [String: String]
     private var process: Process?
 
-    public init(directory: TemporaryDirectory, extraArguments: [String] = []) {
+    public init(directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:]) {
         self.socketPath = directory.appending("d.sock")
         self.dataDirectory = directory.appending("data")
         self.logPath = directory.appending("dossierd.log")
         self.extraArguments = extraArguments
+        self.environment = environment
     }
 
     public var pid: Int32? { self.process?.processIdentifier }
@@ -34,6 +36,7 @@ public final class DaemonProcess: @unchecked Sendable {
         process.standardError = log
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice
+        process.environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         try process.run()
         self.process = process
         try self.waitUntilReady(timeoutSeconds: timeoutSeconds)
