@@ -1,3 +1,5 @@
+import DossierCore
+
 /// A method of the protocol: its wire name, what it does, its parameters and who may call it.
 public struct Method: Hashable, Sendable, Codable {
     public struct Parameter: Hashable, Sendable, Codable {
@@ -45,9 +47,9 @@ extension Method {
         parameters: [
             .init("id", "string", required: true, "the bank's customer id: letters, digits, '.', '_', '-'"),
             .init("name", "string", required: true, "legal or personal name"),
-            .init("kind", "individual|corporate", required: true, "kind of customer"),
-            .init("stage", "prospect|active|key", "pool stage; default prospect"),
-            .init("tier", "gold|focus|quality|ordinary|restricted|exit", "tier; default ordinary"),
+            .init("kind", CustomerKind.choices, required: true, "kind of customer"),
+            .init("stage", PoolStage.choices, "pool stage; default prospect"),
+            .init("tier", CustomerTier.choices, "tier; default ordinary"),
             .init("requestId", "uuid", "idempotency key: a retry with the same key returns the original result"),
         ],
         roles: recorders)
@@ -65,9 +67,9 @@ extension Method {
         "complaint.file", "Record a received complaint; returns its number and deadlines.",
         parameters: [
             .init("customer", "string", required: true, "customer id"),
-            .init("type", "grievance|suggestion|quality|packaging|service|attitude|fees|product|other", required: true, "what it is about"),
-            .init("channel", "phone|counter|letter|web|app|regulator", required: true, "how it came in"),
-            .init("level", "L1|L2|L3|L4", required: true, "severity; sets the service level"),
+            .init("type", ComplaintType.choices, required: true, "what it is about"),
+            .init("channel", ComplaintChannel.choices, required: true, "how it came in"),
+            .init("level", ComplaintLevel.choices, required: true, "severity; sets the service level"),
             .init("subject", "string", required: true, "the product or event complained about"),
             .init("description", "string", "free text"),
             .init("anonymous", "bool", "the complainant gave no name"),
@@ -110,4 +112,9 @@ extension Method {
 
     /// The protocol version `system.hello` reports; raised on incompatible changes only.
     public static let protocolVersion = 1
+}
+
+extension ClosedSet {
+    /// The allowed values as a parameter type, e.g. `individual|corporate`.
+    static var choices: String { Self.allCases.map(\.rawValue).joined(separator: "|") }
 }

@@ -1,5 +1,7 @@
+import DossierCore
+
 /// What a caller may do, mapped from the peer's uid/gid by the daemon's config.
-public enum Role: String, Codable, Hashable, Sendable, CaseIterable, Comparable {
+public enum Role: String, ClosedSet, Hashable, Comparable {
     /// Reads dossiers without confidential fields.
     case viewer
     /// Records customers and complaints.

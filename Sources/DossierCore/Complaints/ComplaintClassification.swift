@@ -1,5 +1,5 @@
 /// What a complaint is about.
-public enum ComplaintType: String, Codable, Sendable, CaseIterable {
+public enum ComplaintType: String, ClosedSet {
     case grievance, suggestion, quality, packaging, service, attitude, fees, product, other
 
     public var displayName: String {
@@ -18,12 +18,12 @@ public enum ComplaintType: String, Codable, Sendable, CaseIterable {
 }
 
 /// How the complaint reached the bank.
-public enum ComplaintChannel: String, Codable, Sendable, CaseIterable {
+public enum ComplaintChannel: String, ClosedSet {
     case phone, counter, letter, web, app, regulator
 }
 
 /// Severity, which sets the service level: L1 is the most urgent.
-public enum ComplaintLevel: String, Codable, Sendable, CaseIterable, Comparable {
+public enum ComplaintLevel: String, ClosedSet, Comparable {
     case l1 = "L1"
     case l2 = "L2"
     case l3 = "L3"
@@ -33,7 +33,7 @@ public enum ComplaintLevel: String, Codable, Sendable, CaseIterable, Comparable 
 }
 
 /// Where a complaint is in its lifecycle.
-public enum ComplaintStatus: String, Codable, Sendable, CaseIterable {
+public enum ComplaintStatus: String, ClosedSet {
     case received, acknowledged, assigned, investigating, resolved, revisited, closed, rejected, withdrawn
 
     /// Whether the complaint still needs work.

@@ -1,18 +1,18 @@
 /// Individual person or corporate body.
-public enum CustomerKind: String, Codable, Sendable, CaseIterable {
+public enum CustomerKind: String, ClosedSet {
     case individual
     case corporate
 }
 
 /// Where a customer stands in the bank's customer pool.
-public enum PoolStage: String, Codable, Sendable, CaseIterable {
+public enum PoolStage: String, ClosedSet {
     case prospect
     case active
     case key
 }
 
 /// Customer tier (客户分层). Restricted and exit tiers may only see their total credit go down.
-public enum CustomerTier: String, Codable, Sendable, CaseIterable {
+public enum CustomerTier: String, ClosedSet {
     case gold
     case focus
     case quality

@@ -81,7 +81,7 @@ enum ErrorMapping {
             return "\(path(context)) must be \(Self.typeName(type)), not null"
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty { return "the line is not valid JSON" }
-            return "\(path(context)) is invalid: \(context.debugDescription)"
+            return "\(path(context)): \(context.debugDescription)"
         @unknown default:
             return "the request is malformed"
         }
