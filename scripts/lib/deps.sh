@@ -1,0 +1,40 @@
+# Shared by scripts/start and scripts/test: installs the system packages the
+# build needs (liblmdb-dev for the CLMDB target, found through pkg-config).
+# Source it, then call `ensure_build_dependencies`.
+
+# Runs "$@" as root: directly when root, through sudo when it exists.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "error: need root to run: $*" >&2
+        echo "       run it as root (or install sudo), then try again" >&2
+        return 1
+    fi
+}
+
+# Installs pkg-config and liblmdb-dev with apt-get when they are missing.
+ensure_build_dependencies() {
+    local packages=()
+    if ! command -v pkg-config >/dev/null 2>&1; then
+        packages+=(pkg-config liblmdb-dev)
+    elif ! pkg-config --exists lmdb; then
+        packages+=(liblmdb-dev)
+    fi
+    if [ "${#packages[@]}" -eq 0 ]; then
+        return 0
+    fi
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "error: missing ${packages[*]} and there is no apt-get; install LMDB's headers and pkg-config by hand" >&2
+        return 1
+    fi
+    echo "==> installing ${packages[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
+    if ! pkg-config --exists lmdb; then
+        echo "error: pkg-config still cannot find lmdb after installing liblmdb-dev" >&2
+        return 1
+    fi
+}
