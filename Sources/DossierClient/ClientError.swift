@@ -10,6 +10,16 @@ public enum ClientError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The reply was not a JSON reply line.
     case malformedReply(String)
 
+    /// A code in the style of the wire codes, for `--json` error output.
+    public var code: String {
+        switch self {
+        case .unreachable: return "dossier.client.Unreachable"
+        case .timedOut: return "dossier.client.Timeout"
+        case .connectionClosed: return "dossier.client.ConnectionClosed"
+        case .malformedReply: return "dossier.client.MalformedReply"
+        }
+    }
+
     public var description: String {
         switch self {
         case .unreachable(let path, let reason):

@@ -73,6 +73,11 @@ public final class DossierConnection {
         }
     }
 
+    /// Shuts down the writing side: the daemon sees end of input but still sends every reply.
+    public func finishWriting() {
+        shutdown(self.descriptor, Int32(SHUT_WR))
+    }
+
     /// Reads the next line, without its `\n`.
     public func receiveLine() throws(ClientError) -> [UInt8] {
         var searched = 0

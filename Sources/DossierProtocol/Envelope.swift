@@ -72,6 +72,15 @@ public struct Reply<Result: Encodable>: Encodable {
         self.result = result
         self.more = more
     }
+
+    private enum CodingKeys: String, CodingKey { case id, result, more }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)  // null when the request had none
+        try container.encode(self.result, forKey: .result)
+        try container.encodeIfPresent(self.more, forKey: .more)
+    }
 }
 
 /// A failed reply: `{"id": 7, "error": {"code": "dossier.NotFound", "message": "..."}}`.
@@ -82,6 +91,14 @@ public struct ErrorReply: Codable, Sendable {
     public init(id: RequestID?, error: WireError) {
         self.id = id
         self.error = error
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, error }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)  // null when the line had no readable id
+        try container.encode(self.error, forKey: .error)
     }
 }
 

@@ -41,16 +41,18 @@ public struct Daemon {
                 notifier.ready(status: "serving \(head.sequence) events")
                 logger.notice("ready")
             })
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: store),
-                    .init(service: server),
-                    .init(service: SystemdService(notifier: notifier)),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                cancellationSignals: [],
-                logger: self.logger))
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [
+                .init(service: store),
+                .init(service: server),
+                .init(service: SystemdService(notifier: notifier)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            cancellationSignals: [],
+            logger: self.logger)
+        // Past this, in-flight work is cancelled: keep it under systemd's TimeoutStopSec.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(self.configuration.server.shutdownGraceSeconds)
+        let group = ServiceGroup(configuration: groupConfiguration)
         do {
             try await group.run()
         } catch let error as SocketFile.Problem {

@@ -27,6 +27,8 @@ public final class DossierServer: Service, Sendable {
     private let logger: Logger
     private let onReady: @Sendable () -> Void
     private let connections = Atomic<Int>(0)
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let ownsEventLoopGroup: Bool
 
     public init(
         configuration: ServerConfiguration, store: DossierStore, version: String, listener: Listener = .path,
@@ -38,6 +40,13 @@ public final class DossierServer: Service, Sendable {
         self.listener = listener
         self.logger = logger
         self.onReady = onReady
+        if configuration.eventLoopThreads > 0 {
+            self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
+            self.ownsEventLoopGroup = true
+        } else {
+            self.eventLoopGroup = .singleton
+            self.ownsEventLoopGroup = false
+        }
     }
 
     /// Open connections right now.
@@ -67,13 +76,16 @@ public final class DossierServer: Service, Sendable {
         if case .path = self.listener {
             unlink(self.configuration.socketPath)
         }
+        if self.ownsEventLoopGroup { try? await self.eventLoopGroup.shutdownGracefully() }
         self.logger.notice("server stopped")
     }
 
     private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundFrame, ByteBuffer>, Never> {
         let maximumLineLength = self.configuration.maximumLineLength
-        let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        let bootstrap = ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
+            // A client that shuts down its writing side still gets the replies to what it sent.
+            .childChannelOption(.allowRemoteHalfClosure, value: true)
         let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<InboundFrame, ByteBuffer>> = {
             channel in
             channel.eventLoop.makeCompletedFuture {
@@ -128,18 +140,33 @@ public final class DossierServer: Service, Sendable {
                         }
                     }
                     do {
+                        // The last request's task: a read waits for it, so it sees every
+                        // earlier write of this connection.
+                        var previous: Task<ByteBuffer, Never>?
                         for try await frame in inbound.cancelOnGracefulShutdown() {
+                            let task: Task<ByteBuffer, Never>
                             switch frame {
                             case .line(let line):
                                 if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                                 await inFlight.acquire()
-                                pending.yield(Task { await self.router.reply(to: line, context: context) })
+                                switch self.router.prepare(line, context: context) {
+                                case .ready(let reply):
+                                    task = Task { reply }
+                                case .command(let work):
+                                    task = Task { await work() }
+                                case .query(let work):
+                                    task = Task { [previous] in
+                                        _ = await previous?.value
+                                        return await work()
+                                    }
+                                }
                             case .oversized(let length):
                                 logger.notice("request line too long", metadata: ["request.length": "\(length)"])
                                 await inFlight.acquire()
-                                pending.yield(
-                                    Task { RequestRouter.lineTooLongReply(length: length, maximum: maximumLineLength) })
+                                task = Task { RequestRouter.lineTooLongReply(length: length, maximum: maximumLineLength) }
                             }
+                            previous = task
+                            pending.yield(task)
                         }
                     } catch {
                         logger.debug("connection input ended", metadata: ["error": "\(error)"])

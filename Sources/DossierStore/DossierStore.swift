@@ -94,9 +94,24 @@ public final class DossierStore: Service, Sendable {
             }
             return
         }
-        try FileManager.default.createDirectory(
-            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
-        )
+        do {
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+            )
+        } catch {
+            throw StoreError.cannotCreateDirectory(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// The POSIX reason inside a Foundation file error, e.g. "Permission denied".
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return POSIXError(code).localizedDescription
+        }
+        return nsError.localizedDescription
     }
 
     // MARK: - Service
@@ -119,7 +134,13 @@ public final class DossierStore: Service, Sendable {
     /// Decides and appends `command`; returns once its events are durable.
     /// - Throws: `DomainError` when a rule refuses it, `StoreError` otherwise.
     public func execute(_ command: DomainCommand, metadata: CommandMetadata) async throws -> CommandOutcome {
-        try await self.submit { txn, appender in
+        try await self.enqueue(command, metadata: metadata).value()
+    }
+
+    /// Queues `command` to the writer now and returns a handle to await its outcome. Commands
+    /// queued one after another are decided and appended in that order.
+    public func enqueue(_ command: DomainCommand, metadata: CommandMetadata) -> PendingWrite<CommandOutcome> {
+        self.submit { txn, appender in
             try self.executor.execute(command, metadata: metadata, policy: self.policy, appender: &appender, txn: txn)
         }
     }
@@ -129,24 +150,26 @@ public final class DossierStore: Service, Sendable {
     public func append(_ events: [PendingEvent], to stream: StreamID, expected: ExpectedVersion) async throws
         -> [RecordedEvent]
     {
-        guard StreamKey.isValid(stream) else { throw DomainError.invalidField(field: "stream", reason: "must be 1 to 255 bytes without NUL") }
+        guard StreamKey.isValid(stream) else {
+            throw DomainError.invalidField(field: "stream", reason: "must be 1 to 255 bytes without NUL")
+        }
         return try await self.submit { txn, appender in
             try appender.append(events, to: stream, expected: expected, txn: txn)
-        }
+        }.value()
     }
 
     func submit<R: Sendable>(
         _ body: @escaping @Sendable (borrowing WriteTransaction, inout LogAppender) throws -> R
-    ) async throws -> R {
-        try await withCheckedThrowingContinuation { continuation in
-            let result = ResultBox<R>()
-            let job = WriteJob(
-                perform: { txn, appender in result.value = try body(txn, &appender) },
-                succeed: { continuation.resume(returning: result.value!) },
-                fail: { continuation.resume(throwing: $0) }
-            )
-            self.writer.enqueue(job)
-        }
+    ) -> PendingWrite<R> {
+        let pending = PendingWrite<R>()
+        let result = ResultBox<R>()
+        let job = WriteJob(
+            perform: { txn, appender in result.value = try body(txn, &appender) },
+            succeed: { pending.complete(.success(result.value!)) },
+            fail: { pending.complete(.failure($0)) }
+        )
+        self.writer.enqueue(job)
+        return pending
     }
 
     /// Runs a batch in one transaction; called on the writer thread only.

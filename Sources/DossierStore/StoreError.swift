@@ -13,6 +13,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupted(String)
     /// The map reached its configured maximum size.
     case storageFull(maximumBytes: Int)
+    /// The data directory does not exist and cannot be created.
+    case cannotCreateDirectory(path: String, reason: String)
     /// The writer is stopping and takes no more work.
     case shuttingDown
     /// An LMDB call failed.
@@ -31,6 +33,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the log is corrupted (\(what)); restore the last verified backup"
         case .storageFull(let maximum):
             return "the log reached its maximum size of \(maximum) bytes; raise store.max_map_size and restart"
+        case .cannotCreateDirectory(let path, let reason):
+            return "cannot create the data directory \(path) (\(reason)); create it or choose another --data-dir"
         case .shuttingDown:
             return "dossierd is shutting down; retry when it is back"
         case .storage(let error):

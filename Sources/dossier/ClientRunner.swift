@@ -31,7 +31,7 @@ struct ClientRunner {
             throw ExitCode(ExitStatus.forError(error))
         } catch let error as ClientError {
             if self.options.json {
-                let wire = WireError(code: ErrorCode(rawValue: "dossier.client.Unreachable"), message: error.description)
+                let wire = WireError(code: ErrorCode(rawValue: error.code), message: error.description)
                 Self.printError(String(decoding: (try? DossierJSON.encode(wire)) ?? [], as: UTF8.self))
             } else {
                 Self.printError("dossier: \(error)")

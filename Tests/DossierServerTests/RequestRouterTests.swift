@@ -77,6 +77,24 @@ struct RequestRouterTests {
         #expect(Self.errorMessage(replies[5]).contains("limit"))
     }
 
+    @Test func unknownParamsAreRefusedWithASuggestion() async throws {
+        let replies = try await Self.reply([
+            #"{"id":1,"method":"customer.register","params":{"id":"c1","name":"A","kind":"corporate","requestID":"x"}}"#,
+            #"{"id":2,"method":"customer.show","params":{"id":"c1","verbose":true}}"#,
+            #"{"id":3,"method":"customer.show","params":"c1"}"#,
+        ])
+        for reply in replies { #expect(Self.errorCode(reply) == "dossier.BadRequest") }
+        #expect(Self.errorMessage(replies[0]).contains("did you mean requestId?"))
+        #expect(Self.errorMessage(replies[1]).contains("params.verbose"))
+        #expect(Self.errorMessage(replies[2]).contains("params must be a JSON object"))
+    }
+
+    @Test func aReplyToALineWithoutAnIdCarriesANullId() async throws {
+        let reply = try #require(try await Self.reply(["not json"]).first)
+        #expect(reply.keys.contains("id"))
+        #expect(reply["id"] is NSNull)
+    }
+
     @Test func rulesAndLookupsMapToTheirCodes() async throws {
         let replies = try await Self.reply([
             #"{"id":1,"method":"customer.show","params":{"id":"ghost"}}"#,

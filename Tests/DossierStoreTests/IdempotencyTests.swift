@@ -12,12 +12,32 @@ struct IdempotencyTests {
             let requestID = UUID()
             let first = try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID)
             let head = try store.head()
-            let retry = try await TestStore.fileComplaint(store, customer: "c1", subject: "other", requestID: requestID)
+            let retry = try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID)
             #expect(!first.deduplicated)
             #expect(retry.deduplicated)
             #expect(retry.events == first.events)
             #expect(try store.head() == head)
             #expect(first.events[0].id == requestID)
+        }
+    }
+
+    @Test func reusingARequestIdForADifferentRequestIsRefused() async throws {
+        try await TestStore.with { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            let requestID = UUID()
+            _ = try await TestStore.fileComplaint(store, customer: "c1", subject: "card fees", requestID: requestID)
+            let head = try store.head()
+            let reused = DomainError.requestIDReused(requestID.uuidString.lowercased())
+            await #expect(throws: reused) {
+                try await TestStore.fileComplaint(store, customer: "c1", subject: "loan rate", requestID: requestID)
+            }
+            await #expect(throws: reused) {
+                try await store.execute(
+                    .registerCustomer(RegisterCustomer(id: CustomerID(rawValue: "c2"), name: "B", kind: .individual)),
+                    metadata: CommandMetadata(actor: TestStore.actor, requestID: requestID))
+            }
+            #expect(try store.head() == head)
+            #expect(reused.rule == "request.unique_id")
         }
     }
 

@@ -43,6 +43,11 @@ struct CLITests {
             #expect(verify.status == 0)
             #expect(verify.stdout.contains("intact"))
 
+            // Global options may also stand before the command.
+            let leading = try daemon.cli(["--json", "--timeout", "10", "customer", "show", "c1"])
+            #expect(leading.status == 0, "\(leading.stderr)")
+            #expect(leading.stdout.hasPrefix("{"))
+
             let raw = try daemon.cli(["call", "system.methods"])
             #expect(raw.status == 0)
             #expect(raw.stdout.contains("complaint.file"))

@@ -70,6 +70,58 @@ struct ProtocolRobustnessTests {
         }
     }
 
+    @Test func pipelinedRequestsSeeEarlierWritesAndKeepTheirOrder() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            defer { daemon.stop() }
+            let connection = try daemon.connect()
+            var lines = [
+                #"{"id":1,"method":"customer.register","params":{"id":"p1","name":"A","kind":"individual"}}"#,
+                #"{"id":2,"method":"customer.show","params":{"id":"p1"}}"#,
+            ]
+            for id in 3...42 {
+                lines.append(
+                    #"{"id":\#(id),"method":"complaint.file","params":{"customer":"p1","type":"fees","channel":"app","level":"L4","subject":"n\#(id)"}}"#
+                )
+            }
+            lines.append(#"{"id":43,"method":"complaint.list","params":{"customer":"p1"}}"#)
+            for line in lines { try connection.send(line: Array(line.utf8)) }
+            var replies: [[String: Any]] = []
+            for _ in lines { replies.append(try Self.json(connection.receiveLine())) }
+
+            #expect(replies[1]["error"] == nil, "a read must see the registration sent before it")
+            // Writes of one connection are appended in request order: numbers follow the requests.
+            let subjects = replies[2...41].compactMap {
+                (($0["result"] as? [String: Any])?["complaint"] as? [String: Any])?["subject"] as? String
+            }
+            let numbers = replies[2...41].compactMap {
+                (($0["result"] as? [String: Any])?["complaint"] as? [String: Any])?["number"] as? String
+            }
+            #expect(subjects == (3...42).map { "n\($0)" })
+            #expect(numbers == numbers.sorted())
+            let listed = ((replies[42]["result"] as? [String: Any])?["complaints"] as? [Any])?.count
+            #expect(listed == 40)
+        }
+    }
+
+    @Test func aClientThatShutsDownItsWritingSideStillGetsEveryReply() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            defer { daemon.stop() }
+            let connection = try daemon.connect()
+            try connection.send(line: Array(#"{"id":1,"method":"system.hello"}"#.utf8))
+            try connection.send(
+                line: Array(#"{"id":2,"method":"customer.register","params":{"id":"h1","name":"H","kind":"corporate"}}"#.utf8))
+            try connection.write(raw: Array(#"{"id":3,"method":"log.head"}"#.utf8))  // last line without \n
+            connection.finishWriting()
+            let ids = try (1...3).map { _ in try Self.json(connection.receiveLine())["id"] as? Int }
+            #expect(ids == [1, 2, 3])
+            #expect(try daemon.cli(["customer", "show", "h1"]).status == 0)
+        }
+    }
+
     @Test func aClientThatHangsUpMidLineOrMidReplyChangesNothing() async throws {
         try await withTemporaryDirectory { directory in
             let daemon = DaemonProcess(directory: directory)

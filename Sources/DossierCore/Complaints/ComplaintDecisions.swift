@@ -47,10 +47,10 @@ public enum ComplaintDecisions {
         }
         let receivedAt = command.receivedAt ?? context.now
         guard receivedAt <= context.now.adding(minutes: 5) else {
-            throw .invalidField(field: "received_at", reason: "must not be in the future")
+            throw .invalidField(field: "receivedAt", reason: "must not be in the future")
         }
         if let incidentAt = command.incidentAt, incidentAt > receivedAt {
-            throw .invalidField(field: "incident_at", reason: "must not be after received_at")
+            throw .invalidField(field: "incidentAt", reason: "must not be after receivedAt")
         }
 
         let running = context.lastRunningNumber + 1

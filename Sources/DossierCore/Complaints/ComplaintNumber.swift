@@ -26,7 +26,7 @@ public struct ComplaintNumber: RawRepresentable, Hashable, Comparable, Sendable,
     /// Validates the shape of a number given by a client (letters and digits, 1 to 40).
     public static func parse(_ text: String) throws(DomainError) -> ComplaintNumber {
         guard (1...40).contains(text.utf8.count), text.utf8.allSatisfy({ $0.isIdentifierCharacter }) else {
-            throw .invalidField(field: "number", reason: "must be 1 to 40 letters or digits")
+            throw .invalidField(field: "number", reason: "must be 1 to 40 letters, digits, '.', '_' or '-'")
         }
         return ComplaintNumber(rawValue: text)
     }

@@ -15,6 +15,7 @@ public enum ConfigurationReport {
             "socket_group = \"\(server.socketGroup)\"",
             "max_line_bytes = \(server.maximumLineLength)",
             "max_in_flight_per_connection = \(server.maximumInFlightPerConnection)",
+            "event_loop_threads = \(server.eventLoopThreads)",
             "shutdown_grace_seconds = \(server.shutdownGraceSeconds)",
             "",
             "[store]",

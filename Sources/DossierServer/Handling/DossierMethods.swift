@@ -11,28 +11,31 @@ enum DossierMethods {
     static func router(store: DossierStore, serverVersion: String) -> RequestRouter {
         var router = RequestRouter()
 
-        router.register(Method.hello) { (_: NoParams, context) in
+        router.query(Method.hello) { (_: NoParams, context) in
             HelloResult(
                 server: "dossierd", version: serverVersion, protocolVersion: Method.protocolVersion,
                 uid: context.peer.uid, user: context.user, role: nil)
         }
-        router.register(Method.methods) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
+        router.query(Method.methods) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
 
-        router.register(Method.registerCustomer) { (params: RegisterCustomerParams, context) in
+        router.command(Method.registerCustomer) { (params: RegisterCustomerParams, context) in
             let command = RegisterCustomer(
                 id: try CustomerID.parse(params.id, field: "id"), name: params.name, kind: params.kind,
                 stage: params.stage ?? .prospect, tier: params.tier ?? .ordinary)
-            let outcome = try await store.execute(
+            let pending = store.enqueue(
                 .registerCustomer(command), metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            guard let customer = try store.customer(command.id) else { throw DomainError.customerNotFound(command.id) }
-            return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
+            return {
+                let outcome = try await pending.value()
+                guard let customer = try store.customer(command.id) else { throw DomainError.customerNotFound(command.id) }
+                return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
+            }
         }
-        router.register(Method.showCustomer) { (params: CustomerIDParams, _) in
+        router.query(Method.showCustomer) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
             guard let customer = try store.customer(id) else { throw DomainError.customerNotFound(id) }
             return CustomerResult(customer: customer)
         }
-        router.register(Method.listCustomers) { (params: ListCustomersParams, _) in
+        router.query(Method.listCustomers) { (params: ListCustomersParams, _) in
             let limit = try Self.pageSize(params.limit)
             let after = try params.after.map { try CustomerID.parse($0, field: "after") }
             let customers = try store.customers(after: after, limit: limit + 1)
@@ -41,29 +44,32 @@ enum DossierMethods {
                 next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)
         }
 
-        router.register(Method.fileComplaint) { (params: FileComplaintParams, context) in
+        router.command(Method.fileComplaint) { (params: FileComplaintParams, context) in
             let command = FileComplaint(
-                customer: try CustomerID.parse(params.customer), type: params.type, channel: params.channel,
-                level: params.level, subject: params.subject, description: params.description ?? "",
-                anonymous: params.anonymous ?? false, indirect: params.indirect ?? false, unit: params.unit,
-                receivedAt: params.receivedAt, incidentAt: params.incidentAt)
-            let outcome = try await store.execute(
+                customer: try CustomerID.parse(params.customer, field: "customer"), type: params.type,
+                channel: params.channel, level: params.level, subject: params.subject,
+                description: params.description ?? "", anonymous: params.anonymous ?? false,
+                indirect: params.indirect ?? false, unit: params.unit, receivedAt: params.receivedAt,
+                incidentAt: params.incidentAt)
+            let pending = store.enqueue(
                 .fileComplaint(command), metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            guard let first = outcome.events.first, case .complaintFiled(let filed) = try DomainEvent.decode(first),
-                let complaint = try store.complaint(filed.number)
-            else {
-                throw WireError(code: .ruleViolation, message: "the request id was already used by a different command")
+            return {
+                let outcome = try await pending.value()
+                // The executor guarantees a retry's first event is this command's ComplaintFiled.
+                guard let first = outcome.events.first, case .complaintFiled(let filed) = try DomainEvent.decode(first),
+                    let complaint = try store.complaint(filed.number)
+                else { throw StoreError.corrupted("complaint.file produced no complaint") }
+                return ComplaintResult(complaint: complaint, receipt: Self.receipt(outcome))
             }
-            return ComplaintResult(complaint: complaint, receipt: Self.receipt(outcome))
         }
-        router.register(Method.showComplaint) { (params: ComplaintNumberParams, _) in
+        router.query(Method.showComplaint) { (params: ComplaintNumberParams, _) in
             let number = try ComplaintNumber.parse(params.number)
             guard let complaint = try store.complaint(number) else { throw DomainError.complaintNotFound(number) }
             return ComplaintResult(complaint: complaint)
         }
-        router.register(Method.listComplaints) { (params: ListComplaintsParams, _) in
+        router.query(Method.listComplaints) { (params: ListComplaintsParams, _) in
             let limit = try Self.pageSize(params.limit)
-            let customer = try params.customer.map { try CustomerID.parse($0) }
+            let customer = try params.customer.map { try CustomerID.parse($0, field: "customer") }
             if let customer, try store.customer(customer) == nil { throw DomainError.customerNotFound(customer) }
             let after = try params.after.map { try ComplaintNumber.parse($0) }
             let complaints = try store.complaints(of: customer, after: after, limit: limit + 1)
@@ -72,7 +78,7 @@ enum DossierMethods {
                 next: complaints.count > limit ? complaints[limit - 1].number.rawValue : nil)
         }
 
-        router.register(Method.readLog) { (params: ReadLogParams, _) in
+        router.query(Method.readLog) { (params: ReadLogParams, _) in
             let limit = try Self.pageSize(params.limit)
             let from = max(1, params.from ?? 1)
             let events: [RecordedEvent]
@@ -85,11 +91,11 @@ enum DossierMethods {
             let next = events.count > limit ? (params.stream == nil ? events[limit].sequence : events[limit].version) : nil
             return EventsResult(events: try page.map(Self.view), next: next)
         }
-        router.register(Method.head) { (_: NoParams, _) in
+        router.query(Method.head) { (_: NoParams, _) in
             let head = try store.head()
             return HeadResult(sequence: head.sequence, hash: head.hashHex)
         }
-        router.register(Method.verify) { (_: NoParams, _) in
+        router.query(Method.verify) { (_: NoParams, _) in
             let report = try store.verify()
             return VerifyResult(
                 intact: report.isIntact, events: report.events,

@@ -4,59 +4,113 @@ import Foundation
 import Logging
 import NIOCore
 
-/// Decodes a request line, finds its method, runs the handler and encodes the reply line.
-/// Every outcome, including garbage input, is one reply line; nothing here throws.
+/// What the connection must do to answer one request line.
+public enum PreparedReply: Sendable {
+    /// The reply is known already (malformed input, unknown method).
+    case ready(ByteBuffer)
+    /// A read: run it once every earlier request of the connection has completed, so that it
+    /// sees their writes.
+    case query(@Sendable () async -> ByteBuffer)
+    /// A write, already queued to the writer in request order; await its reply.
+    case command(@Sendable () async -> ByteBuffer)
+}
+
+/// Decodes a request line, finds its method and prepares the handler; encodes every outcome,
+/// including garbage input, as exactly one reply line. Nothing here throws.
 public struct RequestRouter: Sendable {
-    /// A method's handler: takes the whole request line, returns the encoded `result` reply.
-    typealias Route = @Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) async throws -> ByteBuffer
+    private enum Route: Sendable {
+        case query(@Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) async throws -> ByteBuffer)
+        case command(
+            @Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) throws
+                -> @Sendable () async throws -> ByteBuffer)
+    }
 
     private var routes: [String: Route] = [:]
 
     init() {}
 
-    /// Registers `handler` for `method`; its params decode as `Params` (from `{}` when absent).
-    mutating func register<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+    /// Registers a read-only method.
+    mutating func query<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ method: Method, _ handler: @escaping @Sendable (Params, RequestContext) async throws -> Result
     ) {
-        self.routes[method.name] = { id, line, context in
-            let decoder = DossierJSON.decoder()
-            let params =
-                try decoder.decode(ParamsEnvelope<Params>.self, from: line).params
-                ?? decoder.decode(Params.self, from: Data("{}".utf8))
-            let result = try await handler(params, context)
-            return try Self.encodeLine(Reply(id: id, result: result))
+        self.routes[method.name] = .query { id, line, context in
+            let params: Params = try Self.decodeParams(line, for: method)
+            return try Self.encodeLine(Reply(id: id, result: try await handler(params, context)))
         }
     }
 
-    /// The reply line (ending in `\n`) for one request line.
-    public func reply(to line: ByteBuffer, context: RequestContext) async -> ByteBuffer {
+    /// Registers a method that writes. `queue` runs synchronously while the request is read
+    /// (so writes of one connection queue in request order) and returns the work that awaits
+    /// the commit and builds the result.
+    mutating func command<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+        _ method: Method,
+        _ queue: @escaping @Sendable (Params, RequestContext) throws -> @Sendable () async throws -> Result
+    ) {
+        self.routes[method.name] = .command { id, line, context in
+            let params: Params = try Self.decodeParams(line, for: method)
+            let completion = try queue(params, context)
+            return { try Self.encodeLine(Reply(id: id, result: try await completion())) }
+        }
+    }
+
+    private static func decodeParams<Params: Decodable>(_ line: Data, for method: Method) throws -> Params {
+        let decoder = DossierJSON.decoder()
+        decoder.userInfo[CheckedParams<Params>.allowedKeysInfo] = Set(method.parameters.map(\.name))
+        if let params = try decoder.decode(CheckedParams<Params>.self, from: line).params { return params }
+        return try decoder.decode(Params.self, from: Data("{}".utf8))
+    }
+
+    /// Reads one request line and says how to answer it.
+    public func prepare(_ line: ByteBuffer, context: RequestContext) -> PreparedReply {
         let data = Data(line.readableBytesView)
         let header: RequestHeader
         do {
             header = try DossierJSON.decoder().decode(RequestHeader.self, from: data)
         } catch {
-            return Self.errorLine(id: Self.salvageID(data), WireError(code: .badRequest, message: Self.headerProblem(error)))
+            return .ready(
+                Self.errorLine(id: Self.salvageID(data), WireError(code: .badRequest, message: Self.headerProblem(error))))
         }
         guard let route = self.routes[header.method] else {
-            return Self.errorLine(
-                id: header.id,
-                WireError(
-                    code: .unknownMethod, message: "there is no method \"\(header.method)\"; system.methods lists them",
-                    details: ["method": .string(header.method)]))
+            return .ready(
+                Self.errorLine(
+                    id: header.id,
+                    WireError(
+                        code: .unknownMethod, message: "there is no method \"\(header.method)\"; system.methods lists them",
+                        details: ["method": .string(header.method)])))
         }
         var logger = context.logger
         logger[metadataKey: "request.method"] = "\(header.method)"
         if let id = header.id { logger[metadataKey: "request.id"] = "\(id)" }
-        var requestContext = context
-        requestContext.logger = logger
-        do {
-            let reply = try await route(header.id, data, requestContext)
-            logger.debug("request handled")
-            return reply
-        } catch {
+        var contextWithLogger = context
+        contextWithLogger.logger = logger
+        let requestContext = contextWithLogger
+        let failure: @Sendable (any Error) -> ByteBuffer = { [logger] error in
             let wire = ErrorMapping.wireError(for: error, logger: logger)
             logger.debug("request refused", metadata: ["error.code": "\(wire.code)"])
             return Self.errorLine(id: header.id, wire)
+        }
+        switch route {
+        case .query(let handler):
+            return .query {
+                do { return try await handler(header.id, data, requestContext) } catch { return failure(error) }
+            }
+        case .command(let queue):
+            do {
+                let completion = try queue(header.id, data, requestContext)
+                return .command {
+                    do { return try await completion() } catch { return failure(error) }
+                }
+            } catch {
+                return .ready(failure(error))
+            }
+        }
+    }
+
+    /// The reply line (ending in `\n`) for one request line, run to completion.
+    public func reply(to line: ByteBuffer, context: RequestContext) async -> ByteBuffer {
+        switch self.prepare(line, context: context) {
+        case .ready(let reply): return reply
+        case .query(let work), .command(let work): return await work()
         }
     }
 

@@ -30,7 +30,13 @@ struct CommandExecutor: Sendable {
         txn: borrowing WriteTransaction
     ) throws -> CommandOutcome {
         if let requestID = metadata.requestID, let first = try self.reader.sequence(ofEventID: requestID, in: txn) {
-            return CommandOutcome(events: try self.reader.commandEvents(startingAt: first, in: txn), deduplicated: true)
+            let original = try self.reader.commandEvents(startingAt: first, in: txn)
+            guard let firstEvent = original.first, let decoded = try? DomainEvent.decode(firstEvent),
+                command.isRetry(of: decoded)
+            else {
+                throw DomainError.requestIDReused(requestID.uuidString.lowercased())
+            }
+            return CommandOutcome(events: original, deduplicated: true)
         }
         let now = appender.recordedAt
         let decision = try self.decide(command, metadata: metadata, policy: policy, now: now, txn: txn)
