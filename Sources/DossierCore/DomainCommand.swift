@@ -2,6 +2,7 @@
 public enum DomainCommand: Hashable, Sendable {
     case registerCustomer(RegisterCustomer)
     case fileComplaint(FileComplaint)
+    case flagCustomer(FlagCustomer)
 }
 
 extension DomainCommand {
@@ -15,9 +16,20 @@ extension DomainCommand {
                 && registered.kind == command.kind && registered.stage == command.stage
                 && registered.tier == command.tier
         case (.fileComplaint(let command), .complaintFiled(let filed)):
+            // Defaults (unit, receiving time) were filled in by the first try; a retry that leaves
+            // them out is still the same request.
             return filed.customer == command.customer && filed.type == command.type
                 && filed.channel == command.channel && filed.level == command.level
                 && filed.subject == command.subject.trimmingWhitespace() && filed.description == command.description
+                && filed.anonymous == command.anonymous && filed.indirect == command.indirect
+                && (command.unit == nil || command.unit == filed.unit)
+                && (command.receivedAt == nil || command.receivedAt == filed.receivedAt)
+                && filed.incidentAt == command.incidentAt
+        case (.flagCustomer(let command), .customerFlagged(let flagged)):
+            return flagged.customer == command.customer && flagged.kind == command.kind
+                && flagged.source == command.source.trimmingWhitespace() && flagged.detail == command.detail
+                && flagged.response == command.response
+                && (command.observedOn == nil || command.observedOn == flagged.observedOn)
         default:
             return false
         }

@@ -46,6 +46,31 @@ public struct RegisterCustomerParams: Codable, Hashable, Sendable {
     }
 }
 
+public struct FlagCustomerParams: Codable, Hashable, Sendable {
+    public var customer: String
+    public var kind: FlagKind
+    public var source: String
+    public var detail: String?
+    public var observedOn: LocalDate?
+    public var response: FlagResponse?
+    public var expectedVersion: ExpectedVersion?
+    public var requestId: UUID?
+
+    public init(
+        customer: String, kind: FlagKind, source: String, detail: String? = nil, observedOn: LocalDate? = nil,
+        response: FlagResponse? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
+        self.customer = customer
+        self.kind = kind
+        self.source = source
+        self.detail = detail
+        self.observedOn = observedOn
+        self.response = response
+        self.expectedVersion = expectedVersion
+        self.requestId = requestId
+    }
+}
+
 public struct CustomerIDParams: Codable, Hashable, Sendable {
     public var id: String
     public init(id: String) { self.id = id }

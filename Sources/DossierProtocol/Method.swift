@@ -63,6 +63,20 @@ extension Method {
         ],
         roles: everyone)
 
+    public static let flagCustomer = Method(
+        "customer.flag", "Record a warning flag (bad record) on a customer.",
+        parameters: [
+            .init("customer", "string", required: true, "customer id"),
+            .init("kind", FlagKind.choices, required: true, "what was observed"),
+            .init("source", "string", required: true, "where the fact came from: bureau, system, branch"),
+            .init("detail", "string", "free text"),
+            .init("observedOn", "yyyy-MM-dd", "when it was observed; default today"),
+            .init("response", FlagResponse.choices, "what the bank does about it"),
+            .init("expectedVersion", "integer|any|stream_exists", "the customer stream's version this decision saw"),
+            .init("requestId", "uuid", "idempotency key"),
+        ],
+        roles: recorders)
+
     public static let fileComplaint = Method(
         "complaint.file", "Record a received complaint; returns its number and deadlines.",
         parameters: [
@@ -106,7 +120,7 @@ extension Method {
 
     /// Every method, in the order `system.methods` lists them.
     public static let all: [Method] = [
-        .hello, .methods, .registerCustomer, .showCustomer, .listCustomers, .fileComplaint, .showComplaint,
+        .hello, .methods, .registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .fileComplaint, .showComplaint,
         .listComplaints, .readLog, .head, .verify,
     ]
 

@@ -10,6 +10,14 @@ extension CustomerTier: ExpressibleByArgument {}
 extension ComplaintType: ExpressibleByArgument {}
 extension ComplaintChannel: ExpressibleByArgument {}
 extension ComplaintLevel: ExpressibleByArgument {}
+extension FlagKind: ExpressibleByArgument {}
+extension FlagResponse: ExpressibleByArgument {}
+
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
 
 extension Timestamp: ExpressibleByArgument {
     public init?(argument: String) {

@@ -7,7 +7,7 @@ import Foundation
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer", abstract: "Open and look up customers' dossiers.",
-        subcommands: [Add.self, Show.self, List.self])
+        subcommands: [Add.self, Show.self, List.self, Flag.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a customer (customer.register).")
@@ -27,6 +27,34 @@ struct CustomerCommand: ParsableCommand {
                 requestId: self.requestID ?? UUID())
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.registerCustomer, params, as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct Flag: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a warning flag (bad record) on a customer (customer.flag).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @Option(help: "What was observed.") var kind: FlagKind
+        @Option(help: "Where the fact came from (credit bureau, system, branch).") var source: String
+        @Option(help: "Free text.") var detail: String?
+        @Option(name: .customLong("observed-on"), help: "When it was observed (yyyy-MM-dd; default today).")
+        var observedOn: LocalDate?
+        @Option(help: "What the bank does about it.") var response: FlagResponse?
+        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
+        var expectedVersion: UInt64?
+        @Option(name: .customLong("request-id"), help: "Idempotency key (UUID) to make a retry safe.")
+        var requestID: UUID?
+
+        func run() throws {
+            let params = FlagCustomerParams(
+                customer: self.id, kind: self.kind, source: self.source, detail: self.detail,
+                observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.map { .exact($0) },
+                requestId: self.requestID ?? UUID())
+            try ClientRunner(options: self.options).run { connection in
+                try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
         }
     }

@@ -64,6 +64,30 @@ struct CommandTests {
         }
     }
 
+    @Test func flagsAppendToTheCustomerStreamWithExpectedVersions() async throws {
+        try await TestStore.with { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            let flag = FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .highDebtRatio, source: "bureau")
+            let first = try await store.execute(
+                .flagCustomer(flag), metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
+            #expect(first.events[0].stream == StreamID(rawValue: "customer-c1"))
+            #expect(first.events[0].version == 2)
+            // A decision made on version 1 is stale now.
+            await #expect(throws: StoreError.wrongExpectedVersion(stream: StreamID(rawValue: "customer-c1"), expected: .exact(1), actual: 2)) {
+                try await store.execute(
+                    .flagCustomer(flag), metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
+            }
+            let customer = try #require(try store.customer(CustomerID(rawValue: "c1")))
+            #expect(customer.openFlags == 1)
+            #expect(customer.version == 2)
+            await #expect(throws: DomainError.customerNotFound(CustomerID(rawValue: "nobody"))) {
+                try await store.execute(
+                    .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "nobody"), kind: .default, source: "x")),
+                    metadata: CommandMetadata(actor: TestStore.actor))
+            }
+        }
+    }
+
     @Test func complaintListsPageAndFilterByCustomer() async throws {
         try await TestStore.with { store, _ in
             _ = try await TestStore.register(store, "a")

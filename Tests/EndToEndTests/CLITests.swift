@@ -43,6 +43,17 @@ struct CLITests {
             #expect(verify.status == 0)
             #expect(verify.stdout.contains("intact"))
 
+            let flag = try daemon.cli([
+                "customer", "flag", "c1", "--kind", "overdue_repayment", "--source", "bureau", "--expected-version", "1",
+            ])
+            #expect(flag.status == 0, "\(flag.stderr)")
+            #expect(flag.stdout.contains("open flags    1"), "\(flag.stdout)")
+            let stale = try daemon.cli([
+                "customer", "flag", "c1", "--kind", "overdue_repayment", "--source", "bureau", "--expected-version", "1",
+            ])
+            #expect(stale.status == 65)
+            #expect(stale.stderr.contains("dossier.WrongExpectedVersion"))
+
             // Global options may also stand before the command.
             let leading = try daemon.cli(["--json", "--timeout", "10", "customer", "show", "c1"])
             #expect(leading.status == 0, "\(leading.stderr)")

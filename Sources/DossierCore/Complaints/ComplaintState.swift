@@ -33,7 +33,7 @@ extension ComplaintState {
                 respondBy: filed.respondBy, resolveBy: filed.resolveBy, filedBy: metadata.actor,
                 version: metadata.version
             )
-        case .customerRegistered:
+        case .customerRegistered, .customerFlagged:
             return state
         }
     }

@@ -8,6 +8,9 @@ public struct CustomerState: Hashable, Sendable, Codable {
     public var registeredAt: Timestamp
     /// The version of the customer's stream this state reflects.
     public var version: UInt64
+    /// Warning flags (bad records) recorded and not resolved.
+    public var openFlags: Int = 0
+    public var lastFlaggedAt: Timestamp?
 
     public init(
         id: CustomerID, name: String, kind: CustomerKind, stage: PoolStage, tier: CustomerTier,
@@ -32,8 +35,34 @@ extension CustomerState {
                 id: registered.customer, name: registered.name, kind: registered.kind, stage: registered.stage,
                 tier: registered.tier, registeredAt: metadata.occurredAt, version: metadata.version
             )
+        case .customerFlagged:
+            guard var state else { return nil }
+            state.openFlags += 1
+            state.lastFlaggedAt = metadata.occurredAt
+            state.version = metadata.version
+            return state
         case .complaintFiled:
             return state
         }
+    }
+}
+
+extension CustomerState {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, kind, stage, tier, registeredAt, version, openFlags, lastFlaggedAt
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(CustomerID.self, forKey: .id), name: try container.decode(String.self, forKey: .name),
+            kind: try container.decode(CustomerKind.self, forKey: .kind),
+            stage: try container.decode(PoolStage.self, forKey: .stage),
+            tier: try container.decode(CustomerTier.self, forKey: .tier),
+            registeredAt: try container.decode(Timestamp.self, forKey: .registeredAt),
+            version: try container.decode(UInt64.self, forKey: .version))
+        // Fields added after the first release default when an older projection row lacks them.
+        self.openFlags = try container.decodeIfPresent(Int.self, forKey: .openFlags) ?? 0
+        self.lastFlaggedAt = try container.decodeIfPresent(Timestamp.self, forKey: .lastFlaggedAt)
     }
 }

@@ -10,17 +10,20 @@ public protocol EventPayload: Hashable, Sendable, Codable {
 public enum DomainEvent: Hashable, Sendable {
     case customerRegistered(CustomerRegistered)
     case complaintFiled(ComplaintFiled)
+    case customerFlagged(CustomerFlagged)
 
     /// The payload types, for decoding by name.
     static let payloadTypes: [String: any EventPayload.Type] = [
         CustomerRegistered.typeName: CustomerRegistered.self,
         ComplaintFiled.typeName: ComplaintFiled.self,
+        CustomerFlagged.typeName: CustomerFlagged.self,
     ]
 
     public var payload: any EventPayload {
         switch self {
         case .customerRegistered(let event): return event
         case .complaintFiled(let event): return event
+        case .customerFlagged(let event): return event
         }
     }
 
@@ -42,6 +45,7 @@ public enum DomainEvent: Hashable, Sendable {
         switch try DossierJSON.decode(payloadType, from: payload) {
         case let event as CustomerRegistered: return .customerRegistered(event)
         case let event as ComplaintFiled: return .complaintFiled(event)
+        case let event as CustomerFlagged: return .customerFlagged(event)
         default: throw EventDecodingError.unknownType(type)
         }
     }

@@ -12,8 +12,10 @@ public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Codab
 
     public init(millisecondsSince1970: Int64) { self.rawValue = millisecondsSince1970 }
 
+    /// The millisecond nearest to `date` (a `Date` holds seconds as a binary fraction, so
+    /// rounding down would turn 0.999 s into 998 ms).
     public init(_ date: Date) {
-        self.rawValue = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        self.rawValue = Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
     public var millisecondsSince1970: Int64 { self.rawValue }
@@ -67,7 +69,7 @@ public struct Timestamp: RawRepresentable, Hashable, Comparable, Sendable, Codab
         var offsetMinutes = 0
         if reader.skip("Z") || reader.skip("z") {
         } else if let sign = reader.sign(), let offsetHours = reader.number(2), reader.skip(":"),
-            let offsetMins = reader.number(2)
+            let offsetMins = reader.number(2), offsetHours < 24, offsetMins < 60
         {
             offsetMinutes = sign * (offsetHours * 60 + offsetMins)
         } else {

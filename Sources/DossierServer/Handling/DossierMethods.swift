@@ -30,6 +30,23 @@ enum DossierMethods {
                 return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
             }
         }
+        router.command(Method.flagCustomer) { (params: FlagCustomerParams, context) in
+            let command = FlagCustomer(
+                customer: try CustomerID.parse(params.customer, field: "customer"), kind: params.kind,
+                source: params.source, detail: params.detail ?? "", observedOn: params.observedOn,
+                response: params.response)
+            let pending = store.enqueue(
+                .flagCustomer(command),
+                metadata: CommandMetadata(
+                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
+            return {
+                let outcome = try await pending.value()
+                guard let customer = try store.customer(command.customer) else {
+                    throw DomainError.customerNotFound(command.customer)
+                }
+                return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
+            }
+        }
         router.query(Method.showCustomer) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
             guard let customer = try store.customer(id) else { throw DomainError.customerNotFound(id) }

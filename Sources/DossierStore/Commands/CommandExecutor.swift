@@ -86,6 +86,13 @@ struct CommandExecutor: Sendable {
                 stream: .complaint(filed.number), expected: .noStream,
                 events: [(.complaintFiled(filed), filed.receivedAt)]
             )
+        case .flagCustomer(let flag):
+            let flagged = try CustomerDecisions.flag(
+                flag, customer: try self.projections.customer(flag.customer, in: txn),
+                today: policy.calendar.localDate(of: now))
+            return Decision(
+                stream: .customer(flag.customer), expected: .streamExists, events: [(.customerFlagged(flagged), now)]
+            )
         }
     }
 }

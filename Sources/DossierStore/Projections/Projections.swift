@@ -103,11 +103,9 @@ struct Projections: Sendable {
         let metadata = EventMetadata(event)
         switch decoded {
         case .customerRegistered(let registered):
-            let key = Array(registered.customer.rawValue.utf8)
-            let current = try read(.customers, key).map { try DossierJSON.decode(CustomerState.self, from: $0) }
-            if let next = CustomerState.apply(current, decoded, at: metadata) {
-                try write(.customers, key, try DossierJSON.encode(next))
-            }
+            try Self.updateCustomer(registered.customer, event: decoded, metadata: metadata, read: read, write: write)
+        case .customerFlagged(let flagged):
+            try Self.updateCustomer(flagged.customer, event: decoded, metadata: metadata, read: read, write: write)
         case .complaintFiled(let filed):
             let key = Array(filed.number.rawValue.utf8)
             let current = try read(.complaints, key).map { try DossierJSON.decode(ComplaintState.self, from: $0) }
@@ -115,6 +113,18 @@ struct Projections: Sendable {
                 try write(.complaints, key, try DossierJSON.encode(next))
             }
             try write(.complaintsByCustomer, Array(filed.customer.rawValue.utf8) + [0] + key, [])
+        }
+    }
+
+    private static func updateCustomer(
+        _ id: CustomerID, event decoded: DomainEvent, metadata: EventMetadata,
+        read: (Table, [UInt8]) throws -> [UInt8]?,
+        write: (Table, [UInt8], [UInt8]) throws -> Void
+    ) throws {
+        let key = Array(id.rawValue.utf8)
+        let current = try read(.customers, key).map { try DossierJSON.decode(CustomerState.self, from: $0) }
+        if let next = CustomerState.apply(current, decoded, at: metadata) {
+            try write(.customers, key, try DossierJSON.encode(next))
         }
     }
 
