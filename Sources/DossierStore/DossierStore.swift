@@ -64,7 +64,7 @@ public final class DossierStore: Service, Sendable {
         self.databases = try StoreDatabases.open(in: self.environment, now: clock())
         self.reader = LogReader(databases: self.databases)
         self.projections = Projections(databases: self.databases)
-        self.executor = CommandExecutor(databases: self.databases, ids: EventIDGenerator())
+        self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
 
         // The writer calls back into the store; it exists before its first job can arrive.
         let batchProcessor = BatchProcessorReference()

@@ -35,7 +35,7 @@ struct ComplaintCommand: ParsableCommand {
                 customer: self.customer, type: self.type, channel: self.channel, level: self.level,
                 subject: self.subject, description: self.description, anonymous: self.anonymous,
                 indirect: self.indirect, unit: self.unit, receivedAt: self.receivedAt, incidentAt: self.incidentAt,
-                requestId: self.requestID ?? UUID())
+                requestId: self.requestID ?? TimeOrderedUUID().next())
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.fileComplaint, params, as: ComplaintResult.self)
             } render: { Rendering.complaint($0) }

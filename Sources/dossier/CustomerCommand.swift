@@ -24,7 +24,7 @@ struct CustomerCommand: ParsableCommand {
         func run() throws {
             let params = RegisterCustomerParams(
                 id: self.id, name: self.name, kind: self.kind, stage: self.stage, tier: self.tier,
-                requestId: self.requestID ?? UUID())
+                requestId: self.requestID ?? TimeOrderedUUID().next())
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.registerCustomer, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
@@ -52,7 +52,7 @@ struct CustomerCommand: ParsableCommand {
             let params = FlagCustomerParams(
                 customer: self.id, kind: self.kind, source: self.source, detail: self.detail,
                 observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.map { .exact($0) },
-                requestId: self.requestID ?? UUID())
+                requestId: self.requestID ?? TimeOrderedUUID().next())
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }

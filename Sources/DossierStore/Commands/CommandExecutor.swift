@@ -9,9 +9,9 @@ struct CommandExecutor: Sendable {
     let databases: StoreDatabases
     let reader: LogReader
     let projections: Projections
-    let ids: EventIDGenerator
+    let ids: TimeOrderedUUID
 
-    init(databases: StoreDatabases, ids: EventIDGenerator) {
+    init(databases: StoreDatabases, ids: TimeOrderedUUID) {
         self.databases = databases
         self.reader = LogReader(databases: databases)
         self.projections = Projections(databases: databases)

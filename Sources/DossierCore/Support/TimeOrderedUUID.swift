@@ -5,8 +5,9 @@ import Synchronization
 /// then a 12-bit counter that keeps ids of the same millisecond in order, then random bits.
 ///
 /// Time-ordered ids land next to each other in the `event_ids` index, so an append touches
-/// the index's last page instead of a random one.
-final class EventIDGenerator: Sendable {
+/// the index's last page instead of a random one: clients should make their request ids
+/// with this too.
+public final class TimeOrderedUUID: Sendable {
     private struct State {
         var lastMillisecond: UInt64 = 0
         var counter: UInt16 = 0
@@ -15,7 +16,15 @@ final class EventIDGenerator: Sendable {
 
     private let state = Mutex(State())
 
-    func next(now: UInt64) -> UUID {
+    public init() {}
+
+    /// A new id for the current wall-clock time.
+    public func next() -> UUID {
+        self.next(now: UInt64(max(0, Timestamp(Date()).rawValue)))
+    }
+
+    /// A new id for `now`, in Unix milliseconds; never smaller than the previous one.
+    public func next(now: UInt64) -> UUID {
         self.state.withLock { state in
             var millisecond = now
             if millisecond <= state.lastMillisecond {
