@@ -1,5 +1,6 @@
 # Shared by scripts/start and scripts/test: installs the system packages the
-# build needs (liblmdb-dev for the CLMDB target, found through pkg-config).
+# build needs (liblmdb-dev for CLMDB, libsqlite3-dev for the benchmark's CSQLite,
+# both found through pkg-config).
 # Source it, then call `ensure_build_dependencies`.
 
 # Runs "$@" as root: directly when root, through sudo when it exists.
@@ -19,9 +20,11 @@ as_root() {
 ensure_build_dependencies() {
     local packages=()
     if ! command -v pkg-config >/dev/null 2>&1; then
-        packages+=(pkg-config liblmdb-dev)
-    elif ! pkg-config --exists lmdb; then
-        packages+=(liblmdb-dev)
+        packages+=(pkg-config liblmdb-dev libsqlite3-dev)
+    else
+        pkg-config --exists lmdb || packages+=(liblmdb-dev)
+        # SQLite is only the benchmark's baseline, but the package builds it.
+        pkg-config --exists sqlite3 || packages+=(libsqlite3-dev)
     fi
     if [ "${#packages[@]}" -eq 0 ]; then
         return 0
@@ -33,8 +36,8 @@ ensure_build_dependencies() {
     echo "==> installing ${packages[*]}"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}"
-    if ! pkg-config --exists lmdb; then
-        echo "error: pkg-config still cannot find lmdb after installing liblmdb-dev" >&2
+    if ! pkg-config --exists lmdb sqlite3; then
+        echo "error: pkg-config still cannot find lmdb and sqlite3 after installing ${packages[*]}" >&2
         return 1
     fi
 }

@@ -1,0 +1,32 @@
+/// What a benchmark run does. Every workload uses the same shape of data: events of about
+/// `payloadBytes` bytes on `streams` streams chosen at random, each with a unique event id and
+/// a unique (stream, version).
+public struct BenchConfiguration: Sendable {
+    /// Events stored before the stored-data workloads (query, replay, verify) run.
+    public var storedEvents: Int = 1_000_000
+    /// Seconds each throughput workload runs.
+    public var seconds: Double = 10
+    public var streams: Int = 10_000
+    public var payloadBytes: Int = 300
+    /// Concurrent clients of the many-clients workloads.
+    public var clients: Int = 32
+    /// Requests one pipelining client keeps in flight.
+    public var pipelineDepth: Int = 64
+    /// PostgreSQL connection URL; the PostgreSQL workloads run only when it is set.
+    public var postgresURL: String?
+    /// Parent of the temporary data directories.
+    public var scratchDirectory: String = "/tmp"
+    /// Print progress to stderr.
+    public var verbose: Bool = true
+
+    public init() {}
+
+    /// Small sizes for a smoke check that finishes in well under a minute.
+    public static var quick: BenchConfiguration {
+        var configuration = BenchConfiguration()
+        configuration.storedEvents = 20_000
+        configuration.seconds = 1.5
+        configuration.streams = 2_000
+        return configuration
+    }
+}

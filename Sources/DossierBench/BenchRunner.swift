@@ -1,0 +1,37 @@
+import Foundation
+
+/// Runs every workload in turn and collects the report.
+public struct BenchRunner: Sendable {
+    public let configuration: BenchConfiguration
+
+    public init(configuration: BenchConfiguration) {
+        self.configuration = configuration
+    }
+
+    public func run() async throws -> BenchReport {
+        var report = BenchReport()
+        let configuration = self.configuration
+
+        progress(configuration, "raw LMDB, 1 event per commit")
+        report.record("raw_lmdb_batch1_eps", try RawLMDBWorkload.run(configuration, eventsPerCommit: 1))
+        progress(configuration, "raw LMDB, 1000 events per commit")
+        report.record("raw_lmdb_batch1000_eps", try RawLMDBWorkload.run(configuration, eventsPerCommit: 1000))
+        progress(configuration, "SQLite WAL synchronous=FULL, 1 thread")
+        report.record("sqlite_full_eps", try SQLiteWorkload.run(configuration, threads: 1))
+        progress(configuration, "SQLite WAL synchronous=FULL, \(configuration.clients) threads")
+        report.record("sqlite_full_32_eps", try SQLiteWorkload.run(configuration, threads: configuration.clients))
+        if let url = configuration.postgresURL {
+            progress(configuration, "PostgreSQL, \(configuration.clients) connections")
+            report.record(
+                "postgres_32_eps",
+                try PostgresWorkload.run(url: url, configuration, clients: configuration.clients, eventsPerTransaction: 1))
+            progress(configuration, "PostgreSQL, 1000 rows per transaction")
+            report.record(
+                "postgres_batch1000_eps",
+                try PostgresWorkload.run(url: url, configuration, clients: 1, eventsPerTransaction: 1000))
+        }
+        try await DossierWorkloads(configuration: configuration).run(into: &report)
+        report.record("peak_rss_mb", SystemCounters.peakResidentMiB(), unit: "MiB")
+        return report
+    }
+}

@@ -1,0 +1,187 @@
+import DossierStore
+import Foundation
+import Histogram
+
+/// The workloads through the real daemon code: durable `customer.flag` commands (an event on
+/// an existing customer stream plus its projection row) over the Unix socket.
+struct DossierWorkloads {
+    let configuration: BenchConfiguration
+
+    func run(into report: inout BenchReport) async throws {
+        let configuration = self.configuration
+        let directory = "\(configuration.scratchDirectory)/dossier-bench-daemon-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let daemon = try await InProcessDaemon(directory: directory)
+        do {
+            try await self.runAll(daemon, into: &report)
+        } catch {
+            await daemon.stop()
+            throw error
+        }
+        await daemon.stop()
+    }
+
+    private func runAll(_ daemon: InProcessDaemon, into report: inout BenchReport) async throws {
+        let configuration = self.configuration
+        let detail = WorkloadData(streams: 1, payloadBytes: configuration.payloadBytes).detail
+        let socket = daemon.socketPath
+
+        progress(configuration, "dossier: registering \(configuration.streams) customers")
+        try await Self.register(socket: socket, customers: configuration.streams)
+
+        progress(configuration, "dossier: 1 client")
+        let one = try await Self.sequentialClients(1, socket: socket, detail: detail, configuration)
+        report.record("dossier_1_client_eps", one)
+
+        progress(configuration, "dossier: \(configuration.clients) clients")
+        let headBefore = try daemon.store.head().sequence
+        let writtenBefore = SystemCounters.writtenBytes()
+        let many = try await Self.sequentialClients(configuration.clients, socket: socket, detail: detail, configuration)
+        let appended = try daemon.store.head().sequence - headBefore
+        let written = SystemCounters.writtenBytes() - writtenBefore
+        report.record("dossier_32_clients_eps", many)
+
+        progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
+        report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
+
+        let stored = try daemon.store.head().sequence
+        if stored < UInt64(configuration.storedEvents) {
+            progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")
+            try await Self.fill(socket: socket, detail: detail, events: configuration.storedEvents - Int(stored), configuration)
+        }
+
+        progress(configuration, "dossier: customer.show latency under write load")
+        let latency = try await Self.queryLatency(socket: socket, detail: detail, configuration)
+        report.record("query_p50_us", Double(latency.valueAtPercentile(50)), unit: "µs")
+        report.record("query_p99_us", Double(latency.valueAtPercentile(99)), unit: "µs")
+        report.record("query_p999_us", Double(latency.valueAtPercentile(99.9)), unit: "µs")
+
+        let events = try daemon.store.head().sequence
+        progress(configuration, "dossier: replay of \(events) events")
+        var started = Date()
+        let replay = try daemon.store.replay()
+        let replaySeconds = Date().timeIntervalSince(started)
+        guard replay.matches else { throw BenchError.failed("replay differs: \(replay.mismatches.prefix(3))") }
+        report.record("replay_eps", Double(replay.events) / replaySeconds)
+
+        progress(configuration, "dossier: verification of \(events) events")
+        started = Date()
+        let verification = try daemon.store.verify()
+        let verifySeconds = Date().timeIntervalSince(started)
+        guard verification.isIntact else { throw BenchError.failed("verification failed: \(String(describing: verification.failure))") }
+        report.record("verify_eps", Double(verification.events) / verifySeconds)
+
+        report.record(
+            "bytes_written_per_event", appended > 0 ? Double(written) / Double(appended) : 0, unit: "bytes",
+            note: "during the \(configuration.clients)-client workload")
+        report.record("events", Double(events), unit: "events")
+        report.record("db_bytes", Double(SystemCounters.fileSize(daemon.dataDirectory + "/data.mdb")), unit: "bytes")
+    }
+
+    static func register(socket: String, customers: Int) async throws {
+        let results = await onThreads(1) { _ -> (any Error)? in
+            do {
+                var client = try LoadClient(socketPath: socket, detail: "", streams: 1, seed: 1)
+                var index = 0
+                try client.pipeline(count: customers, depth: 256) { _ in
+                    defer { index += 1 }
+                    return LoadClient.registerLine(index)
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let error = results.compactMap({ $0 }).first { throw error }
+    }
+
+    /// `clients` threads, each sending one request and waiting for its reply, for `seconds`.
+    static func sequentialClients(
+        _ clients: Int, socket: String, detail: String, _ configuration: BenchConfiguration
+    ) async throws -> Double {
+        let start = Date()
+        let results = await onThreads(clients) { index -> Result<Int, any Error> in
+            Result {
+                var client = try LoadClient(
+                    socketPath: socket, detail: detail, streams: configuration.streams, seed: UInt64(index + 100))
+                var done = 0
+                while Date().timeIntervalSince(start) < configuration.seconds {
+                    try client.call(client.flagLine())
+                    done += 1
+                }
+                return done
+            }
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        return Double(try results.map { try $0.get() }.reduce(0, +)) / elapsed
+    }
+
+    /// One connection keeping `pipelineDepth` requests in flight.
+    static func pipelined(socket: String, detail: String, _ configuration: BenchConfiguration) async throws -> Double {
+        let start = Date()
+        let results = await onThreads(1) { _ -> Result<Int, any Error> in
+            Result {
+                var client = try LoadClient(socketPath: socket, detail: detail, streams: configuration.streams, seed: 7)
+                var done = 0
+                while Date().timeIntervalSince(start) < configuration.seconds {
+                    try client.pipeline(count: 1000, depth: configuration.pipelineDepth) { $0.flagLine() }
+                    done += 1000
+                }
+                return done
+            }
+        }
+        let elapsed = Date().timeIntervalSince(start)
+        return Double(try results.map { try $0.get() }.reduce(0, +)) / elapsed
+    }
+
+    /// Appends `events` more events quickly (several pipelining connections).
+    static func fill(socket: String, detail: String, events: Int, _ configuration: BenchConfiguration) async throws {
+        let connections = 4
+        let results = await onThreads(connections) { index -> (any Error)? in
+            do {
+                var client = try LoadClient(
+                    socketPath: socket, detail: detail, streams: configuration.streams, seed: UInt64(index + 500))
+                try client.pipeline(count: events / connections + (index < events % connections ? 1 : 0), depth: 256) {
+                    $0.flagLine()
+                }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let error = results.compactMap({ $0 }).first { throw error }
+    }
+
+    /// `customer.show` latencies from one client while four pipelining writers keep the writer busy.
+    static func queryLatency(socket: String, detail: String, _ configuration: BenchConfiguration) async throws
+        -> Histogram<UInt64>
+    {
+        let start = Date()
+        let writers = 4
+        let results = await onThreads(writers + 1) { index -> Result<Histogram<UInt64>?, any Error> in
+            Result {
+                var client = try LoadClient(
+                    socketPath: socket, detail: detail, streams: configuration.streams, seed: UInt64(index + 900))
+                if index < writers {
+                    while Date().timeIntervalSince(start) < configuration.seconds {
+                        try client.pipeline(count: 200, depth: 16) { $0.flagLine() }
+                    }
+                    return nil
+                }
+                var histogram = Histogram<UInt64>(highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: .three)
+                while Date().timeIntervalSince(start) < configuration.seconds {
+                    let line = client.showLine()
+                    let sent = DispatchTime.now().uptimeNanoseconds
+                    try client.call(line)
+                    _ = histogram.record((DispatchTime.now().uptimeNanoseconds - sent) / 1000)
+                }
+                return histogram
+            }
+        }
+        guard let histogram = try results.compactMap({ try $0.get() }).first else {
+            throw BenchError.failed("no latency recorded")
+        }
+        return histogram
+    }
+}

@@ -1,0 +1,77 @@
+import DossierClient
+import DossierCore
+import Foundation
+
+/// A client that writes requests as prebuilt lines, so that the load generator spends as
+/// little of the shared CPU as possible on JSON.
+struct LoadClient {
+    let connection: DossierConnection
+    let detail: String
+    let streams: Int
+    var random: SplitMix64
+    var nextID: Int64 = 1
+    let ids = TimeOrderedUUID()
+
+    init(socketPath: String, detail: String, streams: Int, seed: UInt64) throws {
+        self.connection = try DossierConnection(socketPath: socketPath, timeoutSeconds: 120)
+        self.detail = detail
+        self.streams = streams
+        self.random = SplitMix64(seed: seed)
+    }
+
+    /// A `customer.flag` request for a random customer, with a time-ordered request id.
+    mutating func flagLine() -> [UInt8] {
+        let customer = WorkloadData.customerID(Int(self.random.next() % UInt64(self.streams)))
+        defer { self.nextID += 1 }
+        return Array(
+            (#"{"id":\#(self.nextID),"method":"customer.flag","params":{"customer":"\#(customer)","kind":"high_debt_ratio","#
+                + #""source":"bench","detail":"\#(self.detail)","requestId":"\#(self.ids.next().uuidString)"}}"#).utf8)
+    }
+
+    mutating func showLine() -> [UInt8] {
+        let customer = WorkloadData.customerID(Int(self.random.next() % UInt64(self.streams)))
+        defer { self.nextID += 1 }
+        return Array(#"{"id":\#(self.nextID),"method":"customer.show","params":{"id":"\#(customer)"}}"#.utf8)
+    }
+
+    static func registerLine(_ index: Int) -> [UInt8] {
+        Array(
+            #"{"id":\#(index),"method":"customer.register","params":{"id":"\#(WorkloadData.customerID(index))","name":"Bench \#(index)","kind":"corporate"}}"#
+                .utf8)
+    }
+
+    /// Reads one reply and fails on an error reply. Keys are sorted on the wire, so an error
+    /// reply starts with `{"error"` and a success with `{"id"`.
+    func expectSuccess() throws {
+        let line = try self.connection.receiveLine()
+        if line.starts(with: Self.errorPrefix) {
+            throw BenchError.failed("request failed: \(String(decoding: line.prefix(300), as: UTF8.self))")
+        }
+    }
+
+    private static let errorPrefix = Array(#"{"error""#.utf8)
+
+    /// One request, one reply.
+    mutating func call(_ line: [UInt8]) throws {
+        try self.connection.send(line: line)
+        try self.expectSuccess()
+    }
+
+    /// Sends `count` lines keeping `depth` in flight; returns when every reply arrived.
+    mutating func pipeline(count: Int, depth: Int, _ makeLine: (inout LoadClient) -> [UInt8]) throws {
+        var sent = 0
+        var received = 0
+        while sent < min(depth, count) {
+            try self.connection.send(line: makeLine(&self))
+            sent += 1
+        }
+        while received < count {
+            try self.expectSuccess()
+            received += 1
+            if sent < count {
+                try self.connection.send(line: makeLine(&self))
+                sent += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import DossierBench
+import Foundation
+
+/// `dossier-bench`: measures Dossier's durable throughput, query latency, replay and
+/// verification, and the baselines it is compared with, in one run on this machine.
+@main
+struct DossierBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier-bench",
+        abstract: "Benchmark Dossier against raw LMDB, SQLite and PostgreSQL on this machine, in one run.")
+
+    @Option(help: "Events stored before the query, replay and verify workloads.") var events: Int?
+    @Option(help: "Seconds per throughput workload.") var seconds: Double?
+    @Flag(help: "Small sizes for a smoke check (well under a minute).") var quick = false
+    @Flag(help: "Print one JSON object instead of a table.") var json = false
+    @Option(help: "PostgreSQL URL (e.g. postgresql://user@localhost/db); adds the PostgreSQL baselines.")
+    var postgres: String?
+    @Option(help: "Directory for temporary data (default /tmp).") var scratch: String?
+
+    func run() async throws {
+        var configuration = self.quick ? BenchConfiguration.quick : BenchConfiguration()
+        if let events = self.events { configuration.storedEvents = events }
+        if let seconds = self.seconds { configuration.seconds = seconds }
+        if let scratch = self.scratch { configuration.scratchDirectory = scratch }
+        configuration.postgresURL = self.postgres
+        let report = try await BenchRunner(configuration: configuration).run()
+        print(self.json ? report.json() : report.table())
+    }
+}
