@@ -122,7 +122,7 @@ extension Method {
     public static let all: [Method] = [
         .hello, .methods, .registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .fileComplaint, .showComplaint,
         .listComplaints, .readLog, .head, .verify,
-    ]
+    ] + operations
 
     /// The protocol version `system.hello` reports; raised on incompatible changes only.
     public static let protocolVersion = 1

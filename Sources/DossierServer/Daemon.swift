@@ -16,6 +16,8 @@ public struct Daemon {
     }
 
     public func run() async throws {
+        let monitor = ServerMonitor()
+        monitor.bootstrapMetricsSystem()
         let store: DossierStore
         do {
             store = try DossierStore(configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger)
@@ -36,7 +38,7 @@ public struct Daemon {
         let listener: DossierServer.Listener = SocketActivation.inheritedListener().map { .inherited($0) } ?? .path
         let server = DossierServer(
             configuration: self.configuration.server, store: store, version: DossierVersion.current,
-            listener: listener, logger: self.logger,
+            listener: listener, logger: self.logger, monitor: monitor,
             onReady: { [logger] in
                 notifier.ready(status: "serving \(head.sequence) events")
                 logger.notice("ready")

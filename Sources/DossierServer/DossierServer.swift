@@ -26,17 +26,19 @@ public final class DossierServer: Service, Sendable {
     private let listener: Listener
     private let logger: Logger
     private let onReady: @Sendable () -> Void
-    private let connections = Atomic<Int>(0)
+    /// Connections, request counts and latencies, for `system.status` and `system.metrics`.
+    public let monitor: ServerMonitor
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let ownsEventLoopGroup: Bool
 
     public init(
         configuration: ServerConfiguration, store: DossierStore, version: String, listener: Listener = .path,
-        logger: Logger, onReady: @escaping @Sendable () -> Void = {}
+        logger: Logger, monitor: ServerMonitor = ServerMonitor(), onReady: @escaping @Sendable () -> Void = {}
     ) {
         self.configuration = configuration
         self.store = store
-        self.router = DossierMethods.router(store: store, serverVersion: version)
+        self.monitor = monitor
+        self.router = DossierMethods.router(store: store, serverVersion: version, monitor: monitor)
         self.listener = listener
         self.logger = logger
         self.onReady = onReady
@@ -50,7 +52,7 @@ public final class DossierServer: Service, Sendable {
     }
 
     /// Open connections right now.
-    public var connectionCount: Int { self.connections.load(ordering: .relaxed) }
+    public var connectionCount: Int { self.monitor.connectionCount }
 
     public func run() async throws {
         let serverChannel = try await self.bind()
@@ -106,8 +108,8 @@ public final class DossierServer: Service, Sendable {
 
     /// Serves one connection until the peer closes it or the daemon shuts down.
     private func serve(_ connection: NIOAsyncChannel<InboundFrame, ByteBuffer>) async {
-        self.connections.add(1, ordering: .relaxed)
-        defer { self.connections.subtract(1, ordering: .relaxed) }
+        self.monitor.connectionOpened()
+        defer { self.monitor.connectionClosed() }
         let peer: PeerCredentials
         do {
             peer = try await PeerCredentials.read(from: connection.channel)

@@ -192,6 +192,7 @@ public final class DossierStore: Service, Sendable {
             }
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
             self.statisticsBox.withLock { $0.record(batchSize: batch.count, failed: failures.count, nanoseconds: elapsed) }
+            CommitMetrics.record(batchSize: batch.count, nanoseconds: elapsed)
             for (index, job) in batch.enumerated() {
                 if let failure = failures[index] { job.fail(failure) } else { job.succeed() }
             }

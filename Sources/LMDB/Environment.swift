@@ -152,8 +152,14 @@ public final class Environment: @unchecked Sendable {
 
     /// Writes a consistent copy of the environment into the existing empty directory `path`
     /// while writers keep going (`mdb_env_copy2`); `compact` omits free pages.
+    ///
+    /// The copy reads through its own read transaction for its whole length, so it holds the
+    /// shared gate like any reader: a map resize waits until the copy ends.
     public func copy(to path: String, compact: Bool = true) throws {
-        try check(mdb_env_copy2(self.env, path, compact ? UInt32(MDB_CP_COMPACT) : 0), "mdb_env_copy2")
+        try self.gate.shared {
+            precondition(!self.isClosed, "copy of a closed LMDB environment")
+            try check(mdb_env_copy2(self.env, path, compact ? UInt32(MDB_CP_COMPACT) : 0), "mdb_env_copy2")
+        }
     }
 
     /// Map size, used pages and the last transaction id.

@@ -71,6 +71,9 @@ struct MethodTests {
         (.methods, keys(NoParams()), keys(NoParams())),
         (.head, keys(NoParams()), keys(NoParams())),
         (.verify, keys(NoParams()), keys(NoParams())),
+        (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
+        (.status, keys(NoParams()), keys(NoParams())),
+        (.metrics, keys(NoParams()), keys(NoParams())),
     ]
 
     /// The parameters a method documents are the keys its params type has on the wire, and the

@@ -8,8 +8,9 @@ enum DossierMethods {
     static let defaultPageSize = 100
     static let maximumPageSize = 1000
 
-    static func router(store: DossierStore, serverVersion: String) -> RequestRouter {
+    static func router(store: DossierStore, serverVersion: String, monitor: ServerMonitor = ServerMonitor()) -> RequestRouter {
         var router = RequestRouter()
+        Self.registerOperations(on: &router, store: store, monitor: monitor, serverVersion: serverVersion)
 
         router.query(Method.hello) { (_: NoParams, context) in
             HelloResult(

@@ -26,6 +26,8 @@ public struct RequestRouter: Sendable {
     }
 
     private var routes: [String: Route] = [:]
+    /// Told how each request ended (status and metrics).
+    var observer: (any RequestObserver)?
 
     init() {}
 
@@ -62,15 +64,18 @@ public struct RequestRouter: Sendable {
 
     /// Reads one request line and says how to answer it.
     public func prepare(_ line: ByteBuffer, context: RequestContext) -> PreparedReply {
+        let started = ContinuousClock.now
         let data = Data(line.readableBytesView)
         let header: RequestHeader
         do {
             header = try DossierJSON.decoder().decode(RequestHeader.self, from: data)
         } catch {
+            self.observer?.requestFinished(method: nil, code: .badRequest, duration: .now - started)
             return .ready(
                 Self.errorLine(id: Self.salvageID(data), WireError(code: .badRequest, message: Self.headerProblem(error))))
         }
         guard let route = self.routes[header.method] else {
+            self.observer?.requestFinished(method: nil, code: .unknownMethod, duration: .now - started)
             return .ready(
                 Self.errorLine(
                     id: header.id,
@@ -84,21 +89,33 @@ public struct RequestRouter: Sendable {
         var contextWithLogger = context
         contextWithLogger.logger = logger
         let requestContext = contextWithLogger
+        let finished: @Sendable (ErrorCode?) -> Void = { [observer = self.observer] code in
+            observer?.requestFinished(method: header.method, code: code, duration: .now - started)
+        }
         let failure: @Sendable (any Error) -> ByteBuffer = { [logger] error in
             let wire = ErrorMapping.wireError(for: error, logger: logger)
             logger.debug("request refused", metadata: ["error.code": "\(wire.code)"])
+            finished(wire.code)
             return Self.errorLine(id: header.id, wire)
         }
         switch route {
         case .query(let handler):
             return .query {
-                do { return try await handler(header.id, data, requestContext) } catch { return failure(error) }
+                do {
+                    let reply = try await handler(header.id, data, requestContext)
+                    finished(nil)
+                    return reply
+                } catch { return failure(error) }
             }
         case .command(let queue):
             do {
                 let completion = try queue(header.id, data, requestContext)
                 return .command {
-                    do { return try await completion() } catch { return failure(error) }
+                    do {
+                        let reply = try await completion()
+                        finished(nil)
+                        return reply
+                    } catch { return failure(error) }
                 }
             } catch {
                 return .ready(failure(error))
