@@ -86,7 +86,8 @@ public struct StorageStatus: Codable, Hashable, Sendable {
     public var mapBytes: Int
     /// `store.max_map_size`: appends beyond it fail with `dossier.StorageFull`.
     public var maxMapBytes: Int
-    /// Read transactions open right now, and the most there may be.
+    /// LMDB reader slots taken so far (a high-water mark: slots are reused, not freed), and
+    /// the most there may be (`store.max_readers`).
     public var readers: Int
     public var maxReaders: Int
 

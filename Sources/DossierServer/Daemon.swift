@@ -47,6 +47,10 @@ public struct Daemon {
             services: [
                 .init(service: store),
                 .init(service: server),
+                .init(
+                    service: WatchdogService(notifier: notifier) { [store, server] in
+                        (try? store.head()).map { "serving \($0.sequence) events, \(server.connectionCount) clients" }
+                    }),
                 .init(service: SystemdService(notifier: notifier)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -60,7 +60,13 @@ public final class DossierServer: Service, Sendable {
             try SocketFile.applyPermissions(
                 self.configuration.socketPath, mode: self.configuration.socketMode, group: self.configuration.socketGroup)
         }
-        self.logger.notice("listening", metadata: ["server.socket": "\(self.configuration.socketPath)"])
+        switch self.listener {
+        case .path:
+            self.logger.notice("listening", metadata: ["server.socket": "\(self.configuration.socketPath)"])
+        case .inherited(let descriptor):
+            self.logger.notice(
+                "listening on an inherited socket (socket activation)", metadata: ["server.fd": "\(descriptor)"])
+        }
         self.onReady()
 
         try await withGracefulShutdownHandler {

@@ -48,7 +48,7 @@ extension Rendering {
                     + "\(ByteCount.format(storage.mapBytes)) (\(String(format: "%.1f", mapUse))%), "
                     + "max \(ByteCount.format(storage.maxMapBytes))"
             ),
-            ("readers", "\(storage.readers) of \(storage.maxReaders)"),
+            ("reader slots", "\(storage.readers) taken of \(storage.maxReaders)"),
             ("clients", "\(status.connections) connected"),
             (
                 "writer",

@@ -52,7 +52,7 @@ extension DossierMethods {
         let uptime = monitor.uptime.components
         return StatusResult(
             server: "dossierd", version: serverVersion, startedAt: monitor.startedAt,
-            uptimeSeconds: Double(uptime.seconds) + Double(uptime.attoseconds) / 1e18,
+            uptimeSeconds: ((Double(uptime.seconds) + Double(uptime.attoseconds) / 1e18) * 1000).rounded() / 1000,
             dataDir: store.configuration.dataDirectory, events: head.sequence,
             head: HeadResult(sequence: head.sequence, hash: head.hashHex),
             storage: StorageStatus(
@@ -74,7 +74,8 @@ extension DossierMethods {
             statistics.commits == 0 ? 0 : Double(statistics.totalCommitNanoseconds) / Double(statistics.commits)
         return WriterStatus(
             commits: statistics.commits, committedJobs: statistics.committedJobs, failedJobs: statistics.failedJobs,
-            largestBatch: statistics.largestBatch, meanCommitMs: meanNanoseconds / 1e6, batchSizes: buckets)
+            largestBatch: statistics.largestBatch,
+            meanCommitMs: ServerMonitor.milliseconds(meanNanoseconds), batchSizes: buckets)
     }
 
     /// Sets the gauges that are read, not counted, just before the registry is rendered.

@@ -78,10 +78,16 @@ public final class ServerMonitor: Sendable {
             let histogram = snapshot[method]!
             return MethodLatency(
                 method: method, count: histogram.count, errors: histogram.errors,
-                p50Ms: histogram.percentile(0.5) / 1e6, p90Ms: histogram.percentile(0.9) / 1e6,
-                p99Ms: histogram.percentile(0.99) / 1e6, maxMs: Double(histogram.maximumNanoseconds) / 1e6)
+                p50Ms: Self.milliseconds(histogram.percentile(0.5)), p90Ms: Self.milliseconds(histogram.percentile(0.9)),
+                p99Ms: Self.milliseconds(histogram.percentile(0.99)),
+                maxMs: Self.milliseconds(Double(histogram.maximumNanoseconds)))
         }
     }
+}
+
+extension ServerMonitor {
+    /// Nanoseconds as milliseconds to the microsecond: finer digits would be noise.
+    static func milliseconds(_ nanoseconds: Double) -> Double { (nanoseconds / 1000).rounded() / 1000 }
 }
 
 extension ServerMonitor: RequestObserver {
