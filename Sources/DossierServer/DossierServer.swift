@@ -148,8 +148,10 @@ public final class DossierServer: Service, Sendable {
                         }
                     }
                     do {
-                        // The last request's task: a read waits for it, so it sees every
-                        // earlier write of this connection.
+                        // The last read's or write's task: a read waits for it, so it sees
+                        // every earlier write of this connection. A reply made without the
+                        // store (an error, an over-long line) is not one: it completes at once,
+                        // and a read waiting for it could overtake an earlier write.
                         var previous: Task<ByteBuffer, Never>?
                         for try await frame in inbound.cancelOnGracefulShutdown() {
                             let task: Task<ByteBuffer, Never>
@@ -162,18 +164,19 @@ public final class DossierServer: Service, Sendable {
                                     task = Task { reply }
                                 case .command(let work):
                                     task = Task { await work() }
+                                    previous = task
                                 case .query(let work):
                                     task = Task { [previous] in
                                         _ = await previous?.value
                                         return await work()
                                     }
+                                    previous = task
                                 }
                             case .oversized(let length):
                                 logger.notice("request line too long", metadata: ["request.length": "\(length)"])
                                 await inFlight.acquire()
                                 task = Task { RequestRouter.lineTooLongReply(length: length, maximum: maximumLineLength) }
                             }
-                            previous = task
                             pending.yield(task)
                         }
                     } catch {
