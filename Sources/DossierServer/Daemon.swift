@@ -9,10 +9,18 @@ import ServiceLifecycle
 public struct Daemon {
     public let configuration: DossierdConfiguration
     public let logger: Logger
+    /// Where `configuration` came from, so that SIGHUP can load it again the same way.
+    public let configurationPath: String?
+    public let overrides: ConfigurationLoader.Overrides
 
-    public init(configuration: DossierdConfiguration, logger: Logger) {
+    public init(
+        configuration: DossierdConfiguration, logger: Logger, configurationPath: String? = nil,
+        overrides: ConfigurationLoader.Overrides = .init()
+    ) {
         self.configuration = configuration
         self.logger = logger
+        self.configurationPath = configurationPath
+        self.overrides = overrides
     }
 
     public func run() async throws {
@@ -51,6 +59,10 @@ public struct Daemon {
                     service: WatchdogService(notifier: notifier) { [store, server] in
                         (try? store.head()).map { "serving \($0.sequence) events, \(server.connectionCount) clients" }
                     }),
+                .init(
+                    service: ConfigurationReloadService(
+                        configuration: self.configuration, path: self.configurationPath, overrides: self.overrides,
+                        store: store, logger: self.logger)),
                 .init(service: SystemdService(notifier: notifier)),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint],

@@ -30,10 +30,12 @@ struct Dossierd: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DossierdConfiguration
+        let configurationPath = self.config ?? environment["DOSSIERD_CONFIG"]
+        let overrides = ConfigurationLoader.Overrides(
+            socketPath: self.socket, dataDirectory: self.dataDirectory, logLevel: self.logLevel)
         do {
             configuration = try ConfigurationLoader.load(
-                path: self.config ?? environment["DOSSIERD_CONFIG"], environment: environment,
-                overrides: .init(socketPath: self.socket, dataDirectory: self.dataDirectory, logLevel: self.logLevel))
+                path: configurationPath, environment: environment, overrides: overrides)
         } catch {
             Self.fail("dossierd: invalid configuration: \(error)", DaemonStartupError.configuration)
         }
@@ -50,7 +52,9 @@ struct Dossierd: AsyncParsableCommand {
         }
         let logger = Logger(label: "dossierd")
         do {
-            try await Daemon(configuration: configuration, logger: logger).run()
+            try await Daemon(
+                configuration: configuration, logger: logger, configurationPath: configurationPath, overrides: overrides
+            ).run()
         } catch let error as DaemonStartupError {
             logger.critical("\(error.message)")
             Self.fail("dossierd: \(error.message)", error.exitCode)
