@@ -107,6 +107,19 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Crash test and protocol fuzzer against a real dossierd (tools, not shipped).
+        .target(
+            name: "DossierChaos", dependencies: ["DossierClient", "DossierProtocol", "DossierCore"],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "dossier-crashtest",
+            dependencies: ["DossierChaos", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "dossier-fuzz",
+            dependencies: ["DossierChaos", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+
         // Fixtures for tests only.
         .target(
             name: "DossierTesting",
