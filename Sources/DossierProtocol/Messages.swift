@@ -102,6 +102,9 @@ public struct AppendReceipt: Codable, Hashable, Sendable {
 public struct CustomerResult: Codable, Hashable, Sendable {
     public var customer: CustomerState
     public var receipt: AppendReceipt?
+    /// Kinds of confidential fields left out for the caller's role (e.g. `["badRecords"]`);
+    /// absent when nothing was.
+    public var withheld: [String]? = nil
     public init(customer: CustomerState, receipt: AppendReceipt? = nil) {
         self.customer = customer
         self.receipt = receipt
@@ -112,6 +115,9 @@ public struct CustomersResult: Codable, Hashable, Sendable {
     public var customers: [CustomerState]
     /// Pass as `after` for the next page; absent on the last page.
     public var next: String?
+    /// Kinds of confidential fields left out for the caller's role (e.g. `["badRecords"]`);
+    /// absent when nothing was.
+    public var withheld: [String]? = nil
     public init(customers: [CustomerState], next: String?) {
         self.customers = customers
         self.next = next
@@ -242,6 +248,9 @@ public struct EventsResult: Codable, Hashable, Sendable {
     public var events: [EventView]
     /// The `from` of the next page; absent when this page reached the end.
     public var next: UInt64?
+    /// Kinds of confidential fields left out for the caller's role (e.g. `["badRecords"]`);
+    /// absent when nothing was.
+    public var withheld: [String]? = nil
     public init(events: [EventView], next: UInt64?) {
         self.events = events
         self.next = next

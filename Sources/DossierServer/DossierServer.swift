@@ -127,7 +127,11 @@ public final class DossierServer: Service, Sendable {
         var logger = self.logger
         logger[metadataKey: "peer.uid"] = "\(peer.uid)"
         logger[metadataKey: "peer.pid"] = "\(peer.pid)"
-        let context = RequestContext(peer: peer, user: PeerCredentials.userName(of: peer.uid), logger: logger)
+        // Resolved once per connection: a peer's uid and groups cannot change on an open socket.
+        let role = AccessPolicy(configuration: self.configuration.access).role(of: peer)
+        logger[metadataKey: "peer.role"] = "\(role?.rawValue ?? "none")"
+        let context = RequestContext(
+            peer: peer, user: PeerCredentials.userName(of: peer.uid), role: role, logger: logger)
         logger.debug("connection opened")
 
         let maximumLineLength = self.configuration.maximumLineLength

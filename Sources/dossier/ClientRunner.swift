@@ -18,7 +18,9 @@ struct ClientRunner {
                 timeoutSeconds: self.options.timeout)
             let result = try exchange(connection)
             if self.options.json {
-                print(String(decoding: try DossierJSON.encode(result), as: UTF8.self))
+                // A result with withheld fields prints without them, as the daemon sent it.
+                let bytes = try (result as? any HasConfidentialFields)?.encodedAsReceived() ?? DossierJSON.encode(result)
+                print(String(decoding: bytes, as: UTF8.self))
             } else {
                 print(render(result))
             }

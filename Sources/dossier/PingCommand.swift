@@ -16,7 +16,8 @@ struct PingCommand: ParsableCommand {
         } render: { hello in
             let milliseconds = Date().timeIntervalSince(started) * 1000
             return "pong from \(hello.server) \(hello.version) (protocol \(hello.protocolVersion)) in "
-                + String(format: "%.1f ms", milliseconds) + "; you are \(hello.user) (uid \(hello.uid))"
+                + String(format: "%.1f ms", milliseconds) + "; you are \(hello.user) (uid \(hello.uid)), "
+                + (hello.role.map { "role \($0.rawValue)" } ?? "with no role")
         }
     }
 }

@@ -9,9 +9,13 @@ enum Rendering {
             ("id", customer.id.rawValue), ("name", customer.name), ("kind", customer.kind.rawValue),
             ("stage", customer.stage.rawValue), ("tier", "\(customer.tier.rawValue) \(customer.tier.displayName)"),
             ("registered", customer.registeredAt.iso8601), ("version", String(customer.version)),
-            ("open flags", String(customer.openFlags)),
         ]
-        if let flagged = customer.lastFlaggedAt { pairs.append(("last flagged", flagged.iso8601)) }
+        if result.isWithheld(.badRecords) {
+            pairs.append(("open flags", "withheld from your role"))
+        } else {
+            pairs.append(("open flags", String(customer.openFlags)))
+            if let flagged = customer.lastFlaggedAt { pairs.append(("last flagged", flagged.iso8601)) }
+        }
         pairs += Self.receipt(result.receipt)
         return TextTable.details(pairs)
     }

@@ -119,6 +119,7 @@ public enum ConfigurationLoader {
         if let value = try log.string("level") { configuration.logLevel = try Self.logLevel(value, key: "log.level") }
 
         try PolicyLoader.apply(try root.section("policy"), to: &configuration.policy)
+        try AccessLoader.apply(try root.section("access"), to: &configuration.server.access)
         try root.rejectUnknownKeys()
     }
 

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierProtocol
 import DossierStore
 
 /// The effective configuration as TOML-like lines, for `dossierd --check-config`.
@@ -26,6 +27,13 @@ public enum ConfigurationReport {
             "max_readers = \(store.maximumReaders)",
             "durability = \"\(store.durability.rawValue)\"",
             "",
+            "[access]",
+            "users = \(Self.roles(server.access.users))",
+            "groups = \(Self.roles(server.access.groups))",
+            "unknown = \"\(server.access.unknown?.rawValue ?? "none")\"",
+            "root_is_admin = \(server.access.rootIsAdmin)",
+            "daemon_user_is_admin = \(server.access.daemonUserIsAdmin)",
+            "",
             "[log]",
             "level = \"\(configuration.logLevel.rawValue)\"",
             "",
@@ -50,5 +58,12 @@ public enum ConfigurationReport {
             "make_up_working_days = [\(calendar.makeUpWorkingDays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]",
         ]
         return lines.joined(separator: "\n")
+    }
+
+    /// `{ "1001" = "clerk" }`: names were resolved to numbers when the file was loaded.
+    private static func roles(_ roles: [UInt32: Role]) -> String {
+        if roles.isEmpty { return "{}" }
+        return "{ " + roles.sorted { $0.key < $1.key }.map { "\"\($0.key)\" = \"\($0.value.rawValue)\"" }
+            .joined(separator: ", ") + " }"
     }
 }

@@ -29,6 +29,12 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var maximumLineLength: Int = 1 << 20
     /// Requests of one connection processed at the same time; more wait (back-pressure).
     public var maximumInFlightPerConnection: Int = 64
+    /// Connections served at the same time; one more gets a `dossier.Unavailable` line and is closed.
+    public var maximumConnections: Int = 1024
+    /// A connection with no request in flight and no input for this long is closed, in seconds (0: never).
+    public var idleTimeoutSeconds: Int = 300
+    /// Roles of peers by uid and gid (`[access]`).
+    public var access = AccessConfiguration()
     /// Threads of the event loop group (0: one per core).
     public var eventLoopThreads: Int = 0
     /// Longest a graceful shutdown waits for in-flight requests, in seconds.

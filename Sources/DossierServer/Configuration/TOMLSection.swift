@@ -84,6 +84,22 @@ final class TOMLSection {
         return result
     }
 
+    /// A table whose values are all strings, such as `users = { alice = "clerk" }`, sorted by key.
+    func stringTable(_ name: String) throws(ConfigurationError) -> [(key: String, value: String)]? {
+        guard let value = self.value(name) else { return nil }
+        guard let table = value.table else {
+            throw ConfigurationError(key: self.key(name), message: "must be a table of strings, such as { alice = \"clerk\" }")
+        }
+        var entries: [(key: String, value: String)] = []
+        for key in table.keys.sorted() {
+            guard let text = table[key]?.string else {
+                throw ConfigurationError(key: "\(self.key(name)).\(key)", message: "must be a string")
+            }
+            entries.append((key, text))
+        }
+        return entries
+    }
+
     func integerArray(_ name: String, elementsIn range: ClosedRange<Int>) throws(ConfigurationError) -> [Int]? {
         guard let value = self.value(name) else { return nil }
         let message = "must be an array of integers from \(range.lowerBound) to \(range.upperBound)"

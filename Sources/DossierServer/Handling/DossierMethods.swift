@@ -15,7 +15,7 @@ enum DossierMethods {
         router.query(Method.hello) { (_: NoParams, context) in
             HelloResult(
                 server: "dossierd", version: serverVersion, protocolVersion: Method.protocolVersion,
-                uid: context.peer.uid, user: context.user, role: nil)
+                uid: context.peer.uid, user: context.user, role: context.role)
         }
         router.query(Method.methods) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
 

@@ -26,6 +26,8 @@ public struct RequestRouter: Sendable {
     }
 
     private var routes: [String: Route] = [:]
+    /// The descriptor of each routed method: its roles decide who may call it.
+    private(set) var methods: [String: Method] = [:]
     /// Told how each request ended (status and metrics).
     var observer: (any RequestObserver)?
 
@@ -35,9 +37,10 @@ public struct RequestRouter: Sendable {
     mutating func query<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ method: Method, _ handler: @escaping @Sendable (Params, RequestContext) async throws -> Result
     ) {
+        self.methods[method.name] = method
         self.routes[method.name] = .query { id, line, context in
             let params: Params = try Self.decodeParams(line, for: method)
-            return try Self.encodeLine(Reply(id: id, result: try await handler(params, context)))
+            return try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role)
         }
     }
 
@@ -48,10 +51,11 @@ public struct RequestRouter: Sendable {
         _ method: Method,
         _ queue: @escaping @Sendable (Params, RequestContext) throws -> @Sendable () async throws -> Result
     ) {
+        self.methods[method.name] = method
         self.routes[method.name] = .command { id, line, context in
             let params: Params = try Self.decodeParams(line, for: method)
             let completion = try queue(params, context)
-            return { try Self.encodeLine(Reply(id: id, result: try await completion())) }
+            return { try Self.encodeReply(id: id, result: try await completion(), for: context.role) }
         }
     }
 
@@ -89,6 +93,8 @@ public struct RequestRouter: Sendable {
         var contextWithLogger = context
         contextWithLogger.logger = logger
         let requestContext = contextWithLogger
+        // Refused before its params are even decoded: a caller learns nothing from a method it may not call.
+        if let refusal = self.refusal(of: header, context: requestContext) { return .ready(refusal) }
         let finished: @Sendable (ErrorCode?) -> Void = { [observer = self.observer] code in
             observer?.requestFinished(method: header.method, code: code, duration: .now - started)
         }
