@@ -1,5 +1,10 @@
 import CoreMetrics
 import Prometheus
+import Synchronization
+
+/// swift-metrics traps on a second bootstrap; a process that runs two daemons (tests, tools)
+/// keeps the first one's.
+private let metricsSystemBootstrapped = Atomic<Bool>(false)
 
 extension ServerMonitor {
     /// Upper bounds of `dossier_commit_duration_seconds`: a durable commit takes about a
@@ -14,8 +19,10 @@ extension ServerMonitor {
     static let commitBatchSizeBuckets: [Double] = (0...14).map { Double(1 << $0) }
 
     /// Routes the swift-metrics API (the store's commit metrics) into this monitor's registry.
-    /// Call once per process, before the store commits: swift-metrics allows one bootstrap.
+    /// Call before the store commits. swift-metrics allows one bootstrap per process: later
+    /// calls do nothing, and their monitors show request metrics but no commit metrics.
     public func bootstrapMetricsSystem() {
+        guard !metricsSystemBootstrapped.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var factory = PrometheusMetricsFactory(registry: self.registry)
         factory.durationHistogramBuckets["dossier_commit_duration_seconds"] = Self.commitDurationBuckets
         factory.valueHistogramBuckets["dossier_commit_batch_size"] = Self.commitBatchSizeBuckets
