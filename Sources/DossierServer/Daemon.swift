@@ -26,6 +26,7 @@ public struct Daemon {
     public func run() async throws {
         let monitor = ServerMonitor()
         monitor.bootstrapMetricsSystem()
+        try self.checkDirectories()
         let store: DossierStore
         do {
             store = try DossierStore(configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger)

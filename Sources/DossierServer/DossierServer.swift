@@ -69,11 +69,20 @@ public final class DossierServer: Service, Sendable {
         }
         self.onReady()
 
+        let limiter = ConnectionLimiter(maximum: self.configuration.maximumConnections)
+        ConnectionLimiter.raiseFileLimit(for: limiter.maximum, logger: self.logger)
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await self.serve(connection) }
+                        guard limiter.tryAcquire() else {
+                            group.addTask { await limiter.refuse(connection, logger: self.logger) }
+                            continue
+                        }
+                        group.addTask {
+                            defer { limiter.release() }
+                            await self.serve(connection)
+                        }
                     }
                 }
             }
@@ -90,6 +99,8 @@ public final class DossierServer: Service, Sendable {
 
     private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundFrame, ByteBuffer>, Never> {
         let maximumLineLength = self.configuration.maximumLineLength
+        let idleTimeout = self.configuration.idleTimeoutSeconds
+        let logger = self.logger
         let bootstrap = ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             // A client that shuts down its writing side still gets the replies to what it sent.
@@ -99,6 +110,10 @@ public final class DossierServer: Service, Sendable {
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
                     ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
+                if idleTimeout > 0 {
+                    try channel.pipeline.syncOperations.addHandler(
+                        IdleTimeoutHandler(timeout: .seconds(Int64(idleTimeout)), logger: logger))
+                }
                 return try NIOAsyncChannel<InboundFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
             }
         }
@@ -161,7 +176,7 @@ public final class DossierServer: Service, Sendable {
                             let task: Task<ByteBuffer, Never>
                             switch frame {
                             case .line(let line):
-                                if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                                if !frame.expectsReply { continue }  // blank line
                                 await inFlight.acquire()
                                 switch self.router.prepare(line, context: context) {
                                 case .ready(let reply):

@@ -88,6 +88,12 @@ public enum ConfigurationLoader {
         if let value = try server.integer("max_in_flight_per_connection", in: 1...10_000) {
             configuration.server.maximumInFlightPerConnection = value
         }
+        if let value = try server.integer("max_connections", in: 1...1_000_000) {
+            configuration.server.maximumConnections = value
+        }
+        if let value = try server.integer("idle_timeout_seconds", in: 0...86_400) {
+            configuration.server.idleTimeoutSeconds = value
+        }
         if let value = try server.integer("event_loop_threads", in: 0...256) { configuration.server.eventLoopThreads = value }
         if let value = try server.integer("shutdown_grace_seconds", in: 1...3600) {
             configuration.server.shutdownGraceSeconds = value

@@ -16,6 +16,8 @@ public enum ConfigurationReport {
             "socket_group = \"\(server.socketGroup)\"",
             "max_line_bytes = \(server.maximumLineLength)",
             "max_in_flight_per_connection = \(server.maximumInFlightPerConnection)",
+            "max_connections = \(server.maximumConnections)",
+            "idle_timeout_seconds = \(server.idleTimeoutSeconds)",
             "event_loop_threads = \(server.eventLoopThreads)",
             "shutdown_grace_seconds = \(server.shutdownGraceSeconds)",
             "",
