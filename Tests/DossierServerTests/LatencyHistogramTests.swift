@@ -1,4 +1,8 @@
 import DossierProtocol
+import DossierTesting
+import Foundation
+import Logging
+import NIOCore
 import Testing
 
 @testable import DossierServer
@@ -67,5 +71,25 @@ struct LatencyHistogramTests {
         monitor.connectionOpened()
         monitor.connectionClosed()
         #expect(monitor.connectionCount == 1)
+    }
+
+    @Test func theRouterReportsEveryOutcomeIncludingRefusals() async throws {
+        try await TestStore.with { store, _ in
+            let monitor = ServerMonitor()
+            let router = DossierMethods.router(store: store, serverVersion: "test", monitor: monitor)
+            let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let viewer = RequestContext(peer: PeerCredentials(pid: 1, uid: 1000, gid: 1000), user: "v", role: .viewer, logger: quiet)
+            for line in [
+                #"{"id":1,"method":"log.head"}"#, #"{"id":2,"method":"admin.backup","params":{"path":"/x"}}"#,
+                #"{"id":3,"method":"customer.show","params":{"id":"nobody"}}"#, "not json",
+            ] {
+                _ = await router.reply(to: ByteBuffer(string: line), context: viewer)
+            }
+            let text = monitor.registry.emitToString()
+            #expect(text.contains(#"dossier_requests_total{method="log.head",code="ok"} 1"#))
+            #expect(text.contains(#"dossier_requests_total{method="admin.backup",code="dossier.Forbidden"} 1"#))
+            #expect(text.contains(#"dossier_requests_total{method="customer.show",code="dossier.NotFound"} 1"#))
+            #expect(text.contains(#"dossier_requests_total{method="other",code="dossier.BadRequest"} 1"#))
+        }
     }
 }

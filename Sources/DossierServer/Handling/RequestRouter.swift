@@ -94,7 +94,10 @@ public struct RequestRouter: Sendable {
         contextWithLogger.logger = logger
         let requestContext = contextWithLogger
         // Refused before its params are even decoded: a caller learns nothing from a method it may not call.
-        if let refusal = self.refusal(of: header, context: requestContext) { return .ready(refusal) }
+        if let refusal = self.refusal(of: header, context: requestContext) {
+            self.observer?.requestFinished(method: header.method, code: .forbidden, duration: .now - started)
+            return .ready(refusal)
+        }
         let finished: @Sendable (ErrorCode?) -> Void = { [observer = self.observer] code in
             observer?.requestFinished(method: header.method, code: code, duration: .now - started)
         }
