@@ -20,6 +20,9 @@ public struct BenchRunner: Sendable {
         report.record("sqlite_full_eps", try SQLiteWorkload.run(configuration, threads: 1))
         progress(configuration, "SQLite WAL synchronous=FULL, \(configuration.clients) threads")
         report.record("sqlite_full_32_eps", try SQLiteWorkload.run(configuration, threads: configuration.clients))
+        try await DossierWorkloads(configuration: configuration).run(into: &report)
+        // PostgreSQL last: its checkpoints after millions of inserts keep the disk busy for a while
+        // and would slow the flushes of whatever ran next.
         if let url = configuration.postgresURL {
             progress(configuration, "PostgreSQL, \(configuration.clients) connections")
             report.record(
@@ -29,8 +32,8 @@ public struct BenchRunner: Sendable {
             report.record(
                 "postgres_batch1000_eps",
                 try PostgresWorkload.run(url: url, configuration, clients: 1, eventsPerTransaction: 1000))
+            try PostgresWorkload.cleanUp(url: url)
         }
-        try await DossierWorkloads(configuration: configuration).run(into: &report)
         report.record("peak_rss_mb", SystemCounters.peakResidentMiB(), unit: "MiB")
         return report
     }

@@ -16,6 +16,12 @@ enum PostgresWorkload {
             """)
     }
 
+    /// Drops the table and checkpoints, so that the next run starts from a quiet disk.
+    static func cleanUp(url: String) throws {
+        try Self.psql(url, "DROP TABLE IF EXISTS dossier_bench_events; DROP SEQUENCE IF EXISTS dossier_bench_versions;")
+        try? Self.psql(url, "CHECKPOINT")
+    }
+
     /// Events per second with `clients` connections, `eventsPerTransaction` rows per transaction.
     static func run(
         url: String, _ configuration: BenchConfiguration, clients: Int, eventsPerTransaction: Int
