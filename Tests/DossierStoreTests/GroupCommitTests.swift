@@ -46,6 +46,30 @@ struct GroupCommitTests {
         }
     }
 
+    /// With full durability a commit's callers are answered after the next flush; whatever the
+    /// timing, every caller must be answered and every answered write must be on disk.
+    @Test(arguments: [1, 7, 200])
+    func fullDurabilityAnswersEveryCallerAfterAFlush(concurrency: Int) async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            let store = try TestStore.open(at: path) { $0.durability = .full }
+            _ = try await TestStore.register(store, "c1")
+            let answered = try await withThrowingTaskGroup(of: UInt64.self) { group in
+                for index in 0..<concurrency {
+                    group.addTask { try await TestStore.fileComplaint(store, customer: "c1", subject: "s\(index)").events[0].sequence }
+                }
+                return try await group.reduce(into: Set<UInt64>()) { $0.insert($1) }
+            }
+            #expect(answered.count == concurrency)
+            let head = try store.head()
+            await store.shutdown()
+            let reopened = try TestStore.open(at: path)
+            #expect(try reopened.head() == head)
+            #expect(try reopened.verify().isIntact)
+            await reopened.shutdown()
+        }
+    }
+
     @Test func writesAfterShutdownAreRefused() async throws {
         try await withTemporaryDirectory { directory in
             let store = try TestStore.open(at: directory.appending("data"))
