@@ -16,6 +16,8 @@ public struct BenchConfiguration: Sendable {
     public var postgresURL: String?
     /// Parent of the temporary data directories.
     public var scratchDirectory: String = "/tmp"
+    /// Run only the Dossier workloads (for profiling them); the baselines are skipped.
+    public var dossierOnly: Bool = false
     /// Print progress to stderr.
     public var verbose: Bool = true
 

@@ -12,6 +12,10 @@ public struct BenchRunner: Sendable {
         var report = BenchReport()
         let configuration = self.configuration
 
+        if configuration.dossierOnly {
+            try await DossierWorkloads(configuration: configuration).run(into: &report)
+            return report
+        }
         progress(configuration, "raw LMDB, 1 event per commit")
         report.record("raw_lmdb_batch1_eps", try RawLMDBWorkload.run(configuration, eventsPerCommit: 1))
         progress(configuration, "raw LMDB, 1000 events per commit")

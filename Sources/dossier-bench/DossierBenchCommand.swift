@@ -17,6 +17,8 @@ struct DossierBenchCommand: AsyncParsableCommand {
     @Option(help: "PostgreSQL URL (e.g. postgresql://user@localhost/db); adds the PostgreSQL baselines.")
     var postgres: String?
     @Option(help: "Directory for temporary data (default /tmp).") var scratch: String?
+    @Flag(name: .customLong("dossier-only"), help: "Only the Dossier workloads, e.g. under a profiler.")
+    var dossierOnly = false
 
     func run() async throws {
         var configuration = self.quick ? BenchConfiguration.quick : BenchConfiguration()
@@ -24,6 +26,7 @@ struct DossierBenchCommand: AsyncParsableCommand {
         if let seconds = self.seconds { configuration.seconds = seconds }
         if let scratch = self.scratch { configuration.scratchDirectory = scratch }
         configuration.postgresURL = self.postgres
+        configuration.dossierOnly = self.dossierOnly
         let report = try await BenchRunner(configuration: configuration).run()
         print(self.json ? report.json() : report.table())
     }
