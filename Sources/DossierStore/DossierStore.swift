@@ -70,6 +70,9 @@ public final class DossierStore: Service, Sendable {
         self.reader = LogReader(databases: self.databases)
         self.projections = Projections(databases: self.databases)
         self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
+        if let replayed = try self.projections.rebuildIfOutdated(in: self.environment, reader: self.reader) {
+            logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
+        }
 
         // The writer calls back into the store; it exists before its first job can arrive.
         let batchProcessor = BatchProcessorReference()

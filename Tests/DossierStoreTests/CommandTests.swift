@@ -88,6 +88,25 @@ struct CommandTests {
         }
     }
 
+    @Test func replayRebuildsExactlyTheStoredProjections() async throws {
+        try await TestStore.with { store, _ in
+            for index in 0..<30 { _ = try await TestStore.register(store, "c\(index)") }
+            for index in 0..<90 {
+                if index % 3 == 0 {
+                    _ = try await TestStore.fileComplaint(store, customer: "c\(index % 30)")
+                } else {
+                    _ = try await store.execute(
+                        .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c\(index % 30)"), kind: .highDebtRatio, source: "b")),
+                        metadata: CommandMetadata(actor: TestStore.actor))
+                }
+            }
+            let report = try store.replay()
+            #expect(report.matches, "\(report.mismatches)")
+            #expect(report.events == 120)
+            #expect(report.rows == 30 + 30 + 30)
+        }
+    }
+
     @Test func complaintListsPageAndFilterByCustomer() async throws {
         try await TestStore.with { store, _ in
             _ = try await TestStore.register(store, "a")

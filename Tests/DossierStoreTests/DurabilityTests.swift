@@ -85,6 +85,30 @@ struct DurabilityTests {
         }
     }
 
+    @Test func projectionsOfAnotherFormatAreRebuiltFromTheLog() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory.appending("data")
+            let store = try TestStore.open(at: path)
+            _ = try await TestStore.register(store, "c1")
+            _ = try await store.execute(
+                .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau")),
+                metadata: CommandMetadata(actor: TestStore.actor))
+            _ = try await TestStore.fileComplaint(store, customer: "c1")
+            let customer = try store.customer(CustomerID(rawValue: "c1"))
+            await store.shutdown()
+
+            // An older daemon's rows: a JSON customer row and no projection format recorded.
+            try Self.rawWrite(path, database: "customers", key: "c1", value: Array(#"{"id":"c1"}"#.utf8))
+            try Self.rawDelete(path, database: "meta", key: Array("projection_format".utf8))
+
+            let reopened = try TestStore.open(at: path)
+            #expect(try reopened.customer(CustomerID(rawValue: "c1")) == customer)
+            #expect(try reopened.complaints(limit: 10).count == 1)
+            #expect(try reopened.replay().matches)
+            await reopened.shutdown()
+        }
+    }
+
     @Test func verificationFindsARemovedEvent() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")

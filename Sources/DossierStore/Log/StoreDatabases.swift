@@ -6,7 +6,8 @@ import LMDB
 /// - `events`: sequence (u64 BE) -> hash || record (`EventRecordCodec`), appended with MDB_APPEND.
 /// - `streams`: stream id || 0x00 || version (u64 BE) -> sequence (u64 BE).
 /// - `event_ids`: event id (16 bytes) -> sequence, for idempotent retries.
-/// - `meta`: `format`, `head` (sequence || hash), `created_at`, `checkpoint.<projection>`.
+/// - `meta`: `format`, `head` (sequence || hash), `created_at`, `checkpoint.<projection>`,
+///   `projection_format`.
 /// - projections: see `Projections`.
 struct StoreDatabases: Sendable {
     /// The log format this build writes and reads.
@@ -27,6 +28,7 @@ struct StoreDatabases: Sendable {
         static let format = Array("format".utf8)
         static let head = Array("head".utf8)
         static let createdAt = Array("created_at".utf8)
+        static let projectionFormat = Array("projection_format".utf8)
         static func checkpoint(_ projection: String) -> [UInt8] { Array("checkpoint.\(projection)".utf8) }
     }
 

@@ -16,6 +16,10 @@ struct Projections: Sendable {
     /// The projection names used for checkpoints in `meta`.
     static let names = ["customers", "complaints"]
 
+    /// The version of the tables' layout and row encodings. A data directory whose projections
+    /// were built with another version has them rebuilt from the log when it is opened.
+    static let format = "dossier-projections/2"
+
     let databases: StoreDatabases
 
     func database(_ table: Table) -> Database {
@@ -30,7 +34,7 @@ struct Projections: Sendable {
 
     func customer(_ id: CustomerID, in txn: borrowing some Transaction & ~Copyable) throws -> CustomerState? {
         try txn.withValue(self.databases.customers, forKey: Array(id.rawValue.utf8)) { value in
-            try value.map { try DossierJSON.decode(CustomerState.self, from: $0) }
+            try value.map { try CustomerRowCodec.decode($0) }
         }
     }
 
@@ -48,7 +52,7 @@ struct Projections: Sendable {
         let start = after.map { Array($0.rawValue.utf8) + [0] }
         try txn.scan(self.databases.customers, from: start) { _, value in
             guard result.count < limit else { return false }
-            result.append(try DossierJSON.decode(CustomerState.self, from: value))
+            result.append(try CustomerRowCodec.decode(value))
             return true
         }
         return result
@@ -122,9 +126,9 @@ struct Projections: Sendable {
         write: (Table, [UInt8], [UInt8]) throws -> Void
     ) throws {
         let key = Array(id.rawValue.utf8)
-        let current = try read(.customers, key).map { try DossierJSON.decode(CustomerState.self, from: $0) }
+        let current = try read(.customers, key).map { try CustomerRowCodec.decode($0) }
         if let next = CustomerState.apply(current, decoded, at: metadata) {
-            try write(.customers, key, try DossierJSON.encode(next))
+            try write(.customers, key, CustomerRowCodec.encode(next))
         }
     }
 
@@ -135,6 +139,33 @@ struct Projections: Sendable {
             read: { table, key in try txn.get(self.database(table), forKey: key) },
             write: { table, key, value in try txn.put(self.database(table), key: key, value: value) }
         )
+    }
+
+    /// Rebuilds every table from the log when the stored projection format is not `format`
+    /// (older daemon, or never recorded); the log is the truth, projections are derived.
+    /// - Returns: the events replayed, or nil when the tables were current.
+    func rebuildIfOutdated(in environment: Environment, reader: LogReader, chunkSize: Int = 10_000) throws -> UInt64? {
+        let key = StoreDatabases.MetaKey.projectionFormat
+        let stored = try environment.read { txn in try txn.get(self.databases.meta, forKey: key) }
+        guard stored != Array(Self.format.utf8) else { return nil }
+        try environment.write { txn in
+            for table in Table.allCases { try txn.clear(self.database(table)) }
+        }
+        var next: UInt64 = 1
+        while true {
+            let replayed: UInt64? = try environment.write { txn in
+                let events = try reader.readAll(from: next, limit: chunkSize, in: txn)
+                for event in events { try self.apply(event, try DomainEvent.decode(event), txn: txn) }
+                guard let last = events.last else {
+                    try self.persistCheckpoints(next - 1, txn: txn)
+                    try txn.put(self.databases.meta, key: key, value: Array(Self.format.utf8))
+                    return nil
+                }
+                return last.sequence
+            }
+            guard let replayed else { return next - 1 }
+            next = replayed + 1
+        }
     }
 
     /// Records that every projection reflects the log up to `sequence`.
