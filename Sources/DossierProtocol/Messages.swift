@@ -73,7 +73,12 @@ public struct FlagCustomerParams: Codable, Hashable, Sendable {
 
 public struct CustomerIDParams: Codable, Hashable, Sendable {
     public var id: String
-    public init(id: String) { self.id = id }
+    /// Show the customer as the log showed them at this time (log time), not now.
+    public var asOf: Timestamp?
+    public init(id: String, asOf: Timestamp? = nil) {
+        self.id = id
+        self.asOf = asOf
+    }
 }
 
 public struct ListCustomersParams: Codable, Hashable, Sendable {
@@ -162,7 +167,27 @@ public struct FileComplaintParams: Codable, Hashable, Sendable {
 
 public struct ComplaintNumberParams: Codable, Hashable, Sendable {
     public var number: String
-    public init(number: String) { self.number = number }
+    /// Show the complaint as the log showed it at this time (log time), not now.
+    public var asOf: Timestamp?
+    public init(number: String, asOf: Timestamp? = nil) {
+        self.number = number
+        self.asOf = asOf
+    }
+}
+
+public struct ReplayResult: Codable, Hashable, Sendable {
+    /// The stored projections equal a rebuild from the log, byte for byte.
+    public var matches: Bool
+    public var events: UInt64
+    public var rows: Int
+    /// The first differing rows, as `table/key` sentences.
+    public var mismatches: [String]
+    public init(matches: Bool, events: UInt64, rows: Int, mismatches: [String]) {
+        self.matches = matches
+        self.events = events
+        self.rows = rows
+        self.mismatches = mismatches
+    }
 }
 
 public struct ListComplaintsParams: Codable, Hashable, Sendable {

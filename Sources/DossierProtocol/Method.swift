@@ -54,8 +54,12 @@ extension Method {
         ],
         roles: recorders)
     public static let showCustomer = Method(
-        "customer.show", "One customer's current state.",
-        parameters: [.init("id", "string", required: true, "customer id")], roles: everyone)
+        "customer.show", "One customer's state now, or as the log showed it at a past time.",
+        parameters: [
+            .init("id", "string", required: true, "customer id"),
+            .init("asOf", "RFC 3339 time", "show the state as recorded at this time"),
+        ],
+        roles: everyone)
     public static let listCustomers = Method(
         "customer.list", "Customers in id order, a page at a time.",
         parameters: [
@@ -95,8 +99,12 @@ extension Method {
         ],
         roles: recorders)
     public static let showComplaint = Method(
-        "complaint.show", "One complaint's current state.",
-        parameters: [.init("number", "string", required: true, "complaint number")], roles: everyone)
+        "complaint.show", "One complaint's state now, or as the log showed it at a past time.",
+        parameters: [
+            .init("number", "string", required: true, "complaint number"),
+            .init("asOf", "RFC 3339 time", "show the state as recorded at this time"),
+        ],
+        roles: everyone)
     public static let listComplaints = Method(
         "complaint.list", "Complaints in number order, optionally of one customer.",
         parameters: [
@@ -117,11 +125,14 @@ extension Method {
         "log.head", "The last sequence and the head hash, to write down and check later.", roles: everyone)
     public static let verify = Method(
         "audit.verify", "Recompute the hash chain over the whole log and compare it with the head.", roles: auditors)
+    public static let replay = Method(
+        "audit.replay", "Rebuild every projection from the log with the current code and compare it byte for byte.",
+        roles: auditors)
 
     /// Every method, in the order `system.methods` lists them.
     public static let all: [Method] = [
         .hello, .methods, .registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .fileComplaint, .showComplaint,
-        .listComplaints, .readLog, .head, .verify,
+        .listComplaints, .readLog, .head, .verify, .replay,
     ] + operations
 
     /// The protocol version `system.hello` reports; raised on incompatible changes only.

@@ -47,11 +47,14 @@ struct ComplaintCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Complaint number.") var number: String
+        @Option(name: .customLong("as-of"), help: "Show the complaint as the log showed it then (RFC 3339).")
+        var asOf: Timestamp?
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
-                    Method.showComplaint, ComplaintNumberParams(number: self.number), as: ComplaintResult.self)
+                    Method.showComplaint, ComplaintNumberParams(number: self.number, asOf: self.asOf),
+                    as: ComplaintResult.self)
             } render: { Rendering.complaint($0) }
         }
     }

@@ -64,10 +64,13 @@ struct CustomerCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var id: String
+        @Option(name: .customLong("as-of"), help: "Show the customer as the log showed them then (RFC 3339).")
+        var asOf: Timestamp?
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
-                try connection.call(Method.showCustomer, CustomerIDParams(id: self.id), as: CustomerResult.self)
+                try connection.call(
+                    Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self)
             } render: { Rendering.customer($0) }
         }
     }

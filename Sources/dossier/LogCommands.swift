@@ -37,7 +37,24 @@ struct HeadCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check the log's integrity.", subcommands: [Verify.self])
+        commandName: "audit", abstract: "Check the log's integrity.", subcommands: [Verify.self, Replay.self])
+
+    struct Replay: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild every projection from the log and compare it byte for byte (audit.replay).")
+
+        @OptionGroup var options: GlobalOptions
+
+        func run() throws {
+            var matches = true
+            try ClientRunner(options: self.options).run { connection in
+                let result = try connection.call(Method.replay, NoParams(), as: ReplayResult.self)
+                matches = result.matches
+                return result
+            } render: { Rendering.replay($0) }
+            if !matches { throw ExitCode(ExitStatus.refused) }
+        }
+    }
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(

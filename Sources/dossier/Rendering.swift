@@ -82,6 +82,15 @@ enum Rendering {
         TextTable.details([("sequence", String(result.sequence)), ("head hash", result.hash)])
     }
 
+    static func replay(_ result: ReplayResult) -> String {
+        var pairs: [(String, String)] = [
+            ("result", result.matches ? "projections equal a replay of the log" : "PROJECTIONS DIFFER FROM THE LOG"),
+            ("events replayed", String(result.events)), ("rows rebuilt", String(result.rows)),
+        ]
+        pairs += result.mismatches.map { ("difference", $0) }
+        return TextTable.details(pairs)
+    }
+
     static func verification(_ result: VerifyResult) -> String {
         var pairs: [(String, String)] = [
             ("result", result.intact ? "intact" : "ALTERED OR DAMAGED"), ("events checked", String(result.events)),

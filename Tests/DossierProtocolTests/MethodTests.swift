@@ -47,7 +47,10 @@ struct MethodTests {
                 id: "C-1", name: "n", kind: .individual, stage: .active, tier: .gold, requestId: UUID())),
             keys(RegisterCustomerParams(id: "C-1", name: "n", kind: .individual))
         ),
-        (.showCustomer, keys(CustomerIDParams(id: "C-1")), keys(CustomerIDParams(id: "C-1"))),
+        (
+            .showCustomer, keys(CustomerIDParams(id: "C-1", asOf: Timestamp(rawValue: 0))),
+            keys(CustomerIDParams(id: "C-1"))
+        ),
         (
             .flagCustomer,
             keys(FlagCustomerParams(
@@ -64,13 +67,17 @@ struct MethodTests {
                 requestId: UUID())),
             keys(FileComplaintParams(customer: "C-1", type: .fees, channel: .web, level: .l1, subject: "s"))
         ),
-        (.showComplaint, keys(ComplaintNumberParams(number: "N")), keys(ComplaintNumberParams(number: "N"))),
+        (
+            .showComplaint, keys(ComplaintNumberParams(number: "N", asOf: Timestamp(rawValue: 0))),
+            keys(ComplaintNumberParams(number: "N"))
+        ),
         (.listComplaints, keys(ListComplaintsParams(customer: "C", after: "a", limit: 1)), keys(ListComplaintsParams())),
         (.readLog, keys(ReadLogParams(stream: "s", from: 1, limit: 1)), keys(ReadLogParams())),
         (.hello, keys(NoParams()), keys(NoParams())),
         (.methods, keys(NoParams()), keys(NoParams())),
         (.head, keys(NoParams()), keys(NoParams())),
         (.verify, keys(NoParams()), keys(NoParams())),
+        (.replay, keys(NoParams()), keys(NoParams())),
         (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
         (.status, keys(NoParams()), keys(NoParams())),
         (.metrics, keys(NoParams()), keys(NoParams())),

@@ -107,6 +107,24 @@ struct CommandTests {
         }
     }
 
+    @Test func stateAsOfAPastTimeFoldsTheStreamUpToThen() async throws {
+        let clock = TestClock(Timestamp(iso8601: "2024-03-01T02:00:00Z")!)
+        try await TestStore.with(clock: clock) { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            clock.advance(minutes: 60)
+            _ = try await store.execute(
+                .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau")),
+                metadata: CommandMetadata(actor: TestStore.actor))
+            let id = CustomerID(rawValue: "c1")
+            #expect(try store.customer(id, asOf: Timestamp(iso8601: "2024-03-01T01:59:59Z")!) == nil)
+            let before = try #require(try store.customer(id, asOf: Timestamp(iso8601: "2024-03-01T02:30:00Z")!))
+            #expect(before.openFlags == 0)
+            #expect(before.version == 1)
+            let after = try #require(try store.customer(id, asOf: Timestamp(iso8601: "2024-03-01T03:00:00Z")!))
+            #expect(after == (try store.customer(id)))
+        }
+    }
+
     @Test func complaintListsPageAndFilterByCustomer() async throws {
         try await TestStore.with { store, _ in
             _ = try await TestStore.register(store, "a")

@@ -59,6 +59,14 @@ struct CLITests {
             #expect(leading.status == 0, "\(leading.stderr)")
             #expect(leading.stdout.hasPrefix("{"))
 
+            let replay = try daemon.cli(["audit", "replay"])
+            #expect(replay.status == 0, "\(replay.stderr)")
+            #expect(replay.stdout.contains("projections equal a replay"))
+
+            let past = try daemon.cli(["customer", "show", "c1", "--as-of", "2000-01-01T00:00:00Z"])
+            #expect(past.status == 65)
+            #expect(past.stderr.contains("dossier.NotFound"))
+
             let raw = try daemon.cli(["call", "system.methods"])
             #expect(raw.status == 0)
             #expect(raw.stdout.contains("complaint.file"))

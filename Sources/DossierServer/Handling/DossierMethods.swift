@@ -50,7 +50,8 @@ enum DossierMethods {
         }
         router.query(Method.showCustomer) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
-            guard let customer = try store.customer(id) else { throw DomainError.customerNotFound(id) }
+            let found = try params.asOf.map { try store.customer(id, asOf: $0) } ?? store.customer(id)
+            guard let customer = found else { throw DomainError.customerNotFound(id) }
             return CustomerResult(customer: customer)
         }
         router.query(Method.listCustomers) { (params: ListCustomersParams, _) in
@@ -82,7 +83,8 @@ enum DossierMethods {
         }
         router.query(Method.showComplaint) { (params: ComplaintNumberParams, _) in
             let number = try ComplaintNumber.parse(params.number)
-            guard let complaint = try store.complaint(number) else { throw DomainError.complaintNotFound(number) }
+            let found = try params.asOf.map { try store.complaint(number, asOf: $0) } ?? store.complaint(number)
+            guard let complaint = found else { throw DomainError.complaintNotFound(number) }
             return ComplaintResult(complaint: complaint)
         }
         router.query(Method.listComplaints) { (params: ListComplaintsParams, _) in
@@ -112,6 +114,11 @@ enum DossierMethods {
         router.query(Method.head) { (_: NoParams, _) in
             let head = try store.head()
             return HeadResult(sequence: head.sequence, hash: head.hashHex)
+        }
+        router.query(Method.replay) { (_: NoParams, _) in
+            let report = try store.replay()
+            return ReplayResult(
+                matches: report.matches, events: report.events, rows: report.rows, mismatches: report.mismatches)
         }
         router.query(Method.verify) { (_: NoParams, _) in
             let report = try store.verify()
