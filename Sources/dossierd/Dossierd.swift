@@ -30,17 +30,18 @@ struct Dossierd: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DossierdConfiguration
+        let sources: ConfigurationSources
         let configurationPath = self.config ?? environment["DOSSIERD_CONFIG"]
         let overrides = ConfigurationLoader.Overrides(
             socketPath: self.socket, dataDirectory: self.dataDirectory, logLevel: self.logLevel)
         do {
-            configuration = try ConfigurationLoader.load(
+            (configuration, sources) = try ConfigurationLoader.loadWithSources(
                 path: configurationPath, environment: environment, overrides: overrides)
         } catch {
             Self.fail("dossierd: invalid configuration: \(error)", DaemonStartupError.configuration)
         }
         if self.checkConfig {
-            print(ConfigurationReport.render(configuration))
+            print(ConfigurationReport.render(configuration, sources: sources))
             return
         }
 

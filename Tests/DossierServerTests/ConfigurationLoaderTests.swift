@@ -113,6 +113,35 @@ struct ConfigurationLoaderTests {
         #expect(withFlags.logLevel == .debug)
     }
 
+    @Test func checkConfigNamesTheSourceOfEveryValue() throws {
+        let directory = NSTemporaryDirectory() + "dossier-config-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/dossierd.toml"
+        try "[store]\nmax_batch = 500\n[policy.complaints.service_levels]\nL2 = { resolve = \"1d\" }\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        var environment = Self.environment
+        environment["DOSSIERD_DATA_DIR"] = "/from/env"
+        let (configuration, sources) = try ConfigurationLoader.loadWithSources(
+            path: path, environment: environment, overrides: .init(socketPath: "/from/flag.sock"))
+        #expect(sources.source(of: "store.max_batch") == "file \(path)")
+        #expect(sources.source(of: "policy.complaints.service_levels.L2") == "file \(path)")
+        #expect(sources.source(of: "store.data_dir") == "env DOSSIERD_DATA_DIR")
+        #expect(sources.source(of: "server.socket_path") == "flag --socket")
+        #expect(sources.source(of: "server.max_line_bytes") == "default")
+        let report = ConfigurationReport.render(configuration, sources: sources)
+        #expect(report.contains("max_batch = 500"))
+        let lines = report.split(separator: "\n")
+        #expect(lines.first { $0.hasPrefix("max_batch") }?.hasSuffix("# file \(path)") == true)
+        #expect(lines.first { $0.hasPrefix("L2 =") }?.hasSuffix("# file \(path)") == true)
+        #expect(lines.first { $0.hasPrefix("L3 =") }?.hasSuffix("# default") == true)
+        #expect(lines.first { $0.hasPrefix("socket_path") }?.hasSuffix("# flag --socket") == true)
+        // The annotated report is still a config file that loads to the same values.
+        var reloaded = ConfigurationLoader.defaults(environment: Self.environment)
+        try ConfigurationLoader.apply(toml: report, to: &reloaded)
+        #expect(reloaded == configuration)
+    }
+
     @Test func aMissingFileIsAClearError() {
         #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.load(path: "/nonexistent/dossierd.toml", environment: Self.environment)

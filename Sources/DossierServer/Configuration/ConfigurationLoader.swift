@@ -35,7 +35,16 @@ public enum ConfigurationLoader {
         path: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
         overrides: Overrides = Overrides()
     ) throws(ConfigurationError) -> DossierdConfiguration {
+        try Self.loadWithSources(path: path, environment: environment, overrides: overrides).configuration
+    }
+
+    /// Like `load`, and says where each value came from, for `dossierd --check-config`.
+    public static func loadWithSources(
+        path: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        overrides: Overrides = Overrides()
+    ) throws(ConfigurationError) -> (configuration: DossierdConfiguration, sources: ConfigurationSources) {
         var configuration = Self.defaults(environment: environment)
+        var sources = ConfigurationSources()
         if let path {
             let text: String
             do {
@@ -43,15 +52,21 @@ public enum ConfigurationLoader {
             } catch {
                 throw ConfigurationError(key: "", message: "cannot read config file \(path): \(error.localizedDescription)")
             }
-            try Self.apply(toml: text, to: &configuration)
+            for key in try Self.apply(toml: text, to: &configuration) { sources[key] = "file \(path)" }
         }
-        try Self.apply(
-            Overrides(
-                socketPath: environment["DOSSIERD_SOCKET"], dataDirectory: environment["DOSSIERD_DATA_DIR"],
-                logLevel: environment["DOSSIERD_LOG_LEVEL"]),
-            to: &configuration)
+        let environmentOverrides = Overrides(
+            socketPath: environment["DOSSIERD_SOCKET"], dataDirectory: environment["DOSSIERD_DATA_DIR"],
+            logLevel: environment["DOSSIERD_LOG_LEVEL"])
+        try Self.apply(environmentOverrides, to: &configuration)
+        sources.record(environmentOverrides, as: [
+            "server.socket_path": "env DOSSIERD_SOCKET", "store.data_dir": "env DOSSIERD_DATA_DIR",
+            "log.level": "env DOSSIERD_LOG_LEVEL",
+        ])
         try Self.apply(overrides, to: &configuration)
-        return configuration
+        sources.record(overrides, as: [
+            "server.socket_path": "flag --socket", "store.data_dir": "flag --data-dir", "log.level": "flag --log-level",
+        ])
+        return (configuration, sources)
     }
 
     private static func apply(_ overrides: Overrides, to configuration: inout DossierdConfiguration) throws(ConfigurationError) {
@@ -60,8 +75,11 @@ public enum ConfigurationLoader {
         if let level = overrides.logLevel, !level.isEmpty { configuration.logLevel = try Self.logLevel(level, key: "log.level") }
     }
 
-    /// Applies the settings of a TOML document.
-    public static func apply(toml text: String, to configuration: inout DossierdConfiguration) throws(ConfigurationError) {
+    /// Applies the settings of a TOML document; returns the dotted keys it set.
+    @discardableResult
+    public static func apply(toml text: String, to configuration: inout DossierdConfiguration) throws(ConfigurationError)
+        -> [String]
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -127,6 +145,7 @@ public enum ConfigurationLoader {
         try PolicyLoader.apply(try root.section("policy"), to: &configuration.policy)
         try AccessLoader.apply(try root.section("access"), to: &configuration.server.access)
         try root.rejectUnknownKeys()
+        return root.presentKeys()
     }
 
     static func logLevel(_ text: String, key: String) throws(ConfigurationError) -> Logger.Level {

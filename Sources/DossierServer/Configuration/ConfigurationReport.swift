@@ -4,7 +4,24 @@ import DossierStore
 
 /// The effective configuration as TOML-like lines, for `dossierd --check-config`.
 public enum ConfigurationReport {
-    public static func render(_ configuration: DossierdConfiguration) -> String {
+    /// With `sources`, each value line ends in a comment naming where the value came from.
+    public static func render(_ configuration: DossierdConfiguration, sources: ConfigurationSources? = nil) -> String {
+        let lines = Self.lines(configuration)
+        guard let sources else { return lines.joined(separator: "\n") }
+        var section = ""
+        let width = lines.map(\.count).max() ?? 0
+        return lines.map { line in
+            if line.hasPrefix("[") {
+                section = String(line.dropFirst().dropLast())
+                return line
+            }
+            guard let equals = line.range(of: " = ") else { return line }
+            let key = section + "." + line[..<equals.lowerBound]
+            return line + String(repeating: " ", count: width - line.count + 2) + "# " + sources.source(of: key)
+        }.joined(separator: "\n")
+    }
+
+    private static func lines(_ configuration: DossierdConfiguration) -> [String] {
         let server = configuration.server
         let store = configuration.store
         let complaints = configuration.policy.complaints
@@ -59,7 +76,7 @@ public enum ConfigurationReport {
             "holidays = [\(calendar.holidays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]",
             "make_up_working_days = [\(calendar.makeUpWorkingDays.sorted().map { "\"\($0)\"" }.joined(separator: ", "))]",
         ]
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     /// `{ "1001" = "clerk" }`: names were resolved to numbers when the file was loaded.

@@ -114,6 +114,12 @@ final class TOMLSection {
         return result
     }
 
+    /// The dotted keys present in the file, this table's and its sub-tables'.
+    func presentKeys() -> [String] {
+        let own = (self.table?.keys ?? []).map(self.key)
+        return own + self.children.flatMap { $0.presentKeys() }
+    }
+
     /// Throws for the first key present in the file that nothing read: usually a typo.
     func rejectUnknownKeys() throws(ConfigurationError) {
         for name in (self.table?.keys ?? []).sorted() where !self.readKeys.contains(name) {
