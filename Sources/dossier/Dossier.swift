@@ -10,7 +10,8 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.current,
         subcommands: [
             PingCommand.self, CustomerCommand.self, ComplaintCommand.self, EventsCommand.self, HeadCommand.self,
-            AuditCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self, CallCommand.self,
+            AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
+            CallCommand.self,
         ])
 
     /// Lets the global options stand before the command too (`dossier --json customer show c1`):

@@ -73,6 +73,25 @@ struct CLITests {
         }
     }
 
+    @Test func exportFollowsTheLogExactlyOnceBySequence() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            defer { daemon.stop() }
+            for index in 0..<5 {
+                _ = try daemon.cli(["customer", "add", "x\(index)", "--name", "X", "--kind", "individual"])
+            }
+            let all = try daemon.cli(["export", "--page", "2"])
+            #expect(all.status == 0, "\(all.stderr)")
+            let lines = all.stdout.split(separator: "\n")
+            let sequences = try lines.map { try JSONDecoder().decode(EventView.self, from: Data($0.utf8)).sequence }
+            #expect(sequences == [1, 2, 3, 4, 5])
+            // A consumer resuming after sequence 3 gets 4 and 5 only.
+            let resumed = try daemon.cli(["export", "--from", "4"])
+            #expect(resumed.stdout.split(separator: "\n").count == 2)
+        }
+    }
+
     @Test func errorsGiveTheirCodeAndExitStatus() async throws {
         try await withTemporaryDirectory { directory in
             let daemon = DaemonProcess(directory: directory)
