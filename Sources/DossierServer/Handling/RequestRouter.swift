@@ -38,8 +38,9 @@ public struct RequestRouter: Sendable {
         _ method: Method, _ handler: @escaping @Sendable (Params, RequestContext) async throws -> Result
     ) {
         self.methods[method.name] = method
+        let allowedKeys = Set(method.parameters.map(\.name))
         self.routes[method.name] = .query { id, line, context in
-            let params: Params = try Self.decodeParams(line, for: method)
+            let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             return try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role)
         }
     }
@@ -52,16 +53,17 @@ public struct RequestRouter: Sendable {
         _ queue: @escaping @Sendable (Params, RequestContext) throws -> @Sendable () async throws -> Result
     ) {
         self.methods[method.name] = method
+        let allowedKeys = Set(method.parameters.map(\.name))
         self.routes[method.name] = .command { id, line, context in
-            let params: Params = try Self.decodeParams(line, for: method)
+            let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             let completion = try queue(params, context)
             return { try Self.encodeReply(id: id, result: try await completion(), for: context.role) }
         }
     }
 
-    private static func decodeParams<Params: Decodable>(_ line: Data, for method: Method) throws -> Params {
+    private static func decodeParams<Params: Decodable>(_ line: Data, allowedKeys: Set<String>) throws -> Params {
         let decoder = DossierJSON.decoder()
-        decoder.userInfo[CheckedParams<Params>.allowedKeysInfo] = Set(method.parameters.map(\.name))
+        decoder.userInfo[CheckedParams<Params>.allowedKeysInfo] = allowedKeys
         if let params = try decoder.decode(CheckedParams<Params>.self, from: line).params { return params }
         return try decoder.decode(Params.self, from: Data("{}".utf8))
     }
@@ -72,7 +74,10 @@ public struct RequestRouter: Sendable {
         let data = Data(line.readableBytesView)
         let header: RequestHeader
         do {
-            header = try DossierJSON.decoder().decode(RequestHeader.self, from: data)
+            // The scanner handles ordinary lines; the decoder the rest, with its precise errors.
+            header =
+                try data.withUnsafeBytes(RequestHeaderScanner.scan)
+                ?? DossierJSON.decoder().decode(RequestHeader.self, from: data)
         } catch {
             self.observer?.requestFinished(method: nil, code: .badRequest, duration: .now - started)
             return .ready(
