@@ -120,6 +120,21 @@ let package = Package(
             dependencies: ["DossierChaos", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
 
+        // libFuzzer targets (docs/FUZZING.md). Built without -DFUZZING they replay the files
+        // they are given, so a plain build links them and runs their seed corpus.
+        .target(name: "FuzzingSupport", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-request",
+            dependencies: [
+                "FuzzingSupport", "DossierServer", "DossierStore", "DossierProtocol", "DossierCore", "DossierTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-csv", dependencies: ["FuzzingSupport", "DossierCore"], swiftSettings: swiftSettings),
+
         // Fixtures for tests only.
         .target(
             name: "DossierTesting",

@@ -25,4 +25,17 @@ struct ChaosToolTests {
         let summary = output.stdout.split(separator: "\n").last.map(String.init) ?? ""
         #expect(summary == "fuzz: 10000 lines, 0 failed", "\(output.stdout)")
     }
+
+    /// The libFuzzer targets, built without libFuzzer, replay their seed corpus through the same
+    /// test function: the corpus (and any crash file added to it) is a regression test.
+    @Test(arguments: [("fuzz-request", "request"), ("fuzz-csv", "csv")])
+    func libFuzzerTargetsReplayTheirSeedCorpus(target: String, corpus: String) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let path = "\(BuiltProducts.directory)/\(target)"
+        try #require(FileManager.default.isExecutableFile(atPath: path), "\(target) is not built; run swift build")
+        let output = try ProcessRunner.run(path, [root.appendingPathComponent("Fuzz/corpus/\(corpus)").path])
+        #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")
+        #expect(output.stdout.contains("no failure"), "\(output.stdout)")
+    }
 }
