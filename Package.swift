@@ -161,7 +161,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DossierTesting", "DossierClient", "DossierProtocol"],
+            dependencies: ["DossierTesting", "DossierClient", "DossierProtocol", "DossierChaos"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,3 +1,4 @@
+import DossierChaos
 import DossierClient
 import DossierProtocol
 import DossierTesting
@@ -35,17 +36,6 @@ struct ConcurrencyTests {
         return (acknowledged.withLock { $0 }, errors.load(ordering: .relaxed))
     }
 
-    static func allEvents(_ connection: DossierConnection) throws -> [EventView] {
-        var events: [EventView] = []
-        var from: UInt64? = 1
-        while let next = from {
-            let page = try connection.call(Method.readLog, ReadLogParams(from: next, limit: 1000), as: EventsResult.self)
-            events += page.events
-            from = page.next
-        }
-        return events
-    }
-
     @Test func fiftyConcurrentClientsAllGetAnswersAndTheLogHoldsExactlyTheirEvents() async throws {
         try await withTemporaryDirectory { directory in
             let daemon = DaemonProcess(directory: directory)
@@ -57,7 +47,7 @@ struct ConcurrencyTests {
             #expect(errors == 0)
             #expect(acknowledged.count == 500)
 
-            let events = try Self.allEvents(try daemon.connect())
+            let events = try LogAudit(reading: try daemon.connect()).events
             let filed = events.filter { $0.type == "ComplaintFiled" }
             #expect(filed.count == 500)
             #expect(Set(filed.map(\.id)) == acknowledged)
@@ -86,7 +76,7 @@ struct ConcurrencyTests {
             try daemon.start()
             defer { daemon.stop() }
             let connection = try daemon.connect()
-            let stored = Set(try Self.allEvents(connection).filter { $0.type == "ComplaintFiled" }.map(\.id))
+            let stored = Set(try LogAudit(reading: connection).events.filter { $0.type == "ComplaintFiled" }.map(\.id))
             #expect(acknowledged.isSubset(of: stored), "lost \(acknowledged.subtracting(stored).count) acknowledged events")
             #expect(try connection.call(Method.verify, NoParams(), as: VerifyResult.self).intact)
             // And it takes writes again.
