@@ -12,10 +12,24 @@ extension DossierStore {
         /// Concurrent read transactions.
         public var maximumReaders: Int = 256
         public var durability: Durability = .full
+        /// What is checked before the store serves anything.
+        public var verifyOnStart: StartupVerification = .head
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory
         }
+    }
+
+    /// How much of the log is checked when the store opens.
+    public enum StartupVerification: String, Sendable, Hashable, CaseIterable {
+        /// Nothing beyond LMDB's own checks.
+        case off
+        /// The last event exists, carries the head's sequence and hash, and its hash matches its
+        /// bytes and its predecessor: catches a truncated or rolled-back file and a forged head
+        /// in time independent of the log's size.
+        case head
+        /// The whole hash chain (about a second per million events here).
+        case full
     }
 
     /// What an acknowledgement promises.

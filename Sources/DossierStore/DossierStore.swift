@@ -66,6 +66,7 @@ public final class DossierStore: Service, Sendable {
             }
             throw StoreError.storage(error)
         }
+        try Self.checkNotTruncated(self.environment)
         self.databases = try StoreDatabases.open(in: self.environment, now: clock())
         self.reader = LogReader(databases: self.databases)
         self.projections = Projections(databases: self.databases)
@@ -80,6 +81,7 @@ public final class DossierStore: Service, Sendable {
             batchProcessor.store?.process(batch)
         }
         batchProcessor.store = self
+        try self.verifyOnStart()
         self.writer.start()
     }
 
@@ -108,6 +110,20 @@ public final class DossierStore: Service, Sendable {
             )
         } catch {
             throw StoreError.cannotCreateDirectory(path: path, reason: Self.reason(error))
+        }
+    }
+
+    /// Refuses a `data.mdb` shorter than its own meta page says it is. LMDB maps the whole file
+    /// and would die with SIGBUS on the first page past the end, so this runs before any data
+    /// page is read (opening reads only the two meta pages at the start of the file).
+    private static func checkNotTruncated(_ environment: Environment) throws {
+        let file = environment.path + "/data.mdb"
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        guard let size = (attributes?[.size] as? NSNumber)?.intValue else { return }
+        let needed = environment.info().usedBytes
+        guard size >= needed else {
+            throw StoreError.corrupted(
+                "\(file) is \(size) bytes but its last page ends at \(needed): the file is truncated")
         }
     }
 

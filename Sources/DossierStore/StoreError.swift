@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case storageFull(maximumBytes: Int)
     /// The data directory does not exist and cannot be created.
     case cannotCreateDirectory(path: String, reason: String)
+    /// The startup check found the log altered or damaged.
+    case failedVerification(String)
     /// The writer is stopping and takes no more work.
     case shuttingDown
     /// An LMDB call failed.
@@ -35,6 +37,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the log reached its maximum size of \(maximum) bytes; raise store.max_map_size and restart"
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create the data directory \(path) (\(reason)); create it or choose another --data-dir"
+        case .failedVerification(let what):
+            return "the log fails verification (\(what)); restore the last verified backup "
+                + "(docs/OPERATIONS.md), or start with store.verify_on_start = \"off\" to inspect it"
         case .shuttingDown:
             return "dossierd is shutting down; retry when it is back"
         case .storage(let error):

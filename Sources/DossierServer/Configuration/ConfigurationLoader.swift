@@ -138,6 +138,14 @@ public enum ConfigurationLoader {
             }
             configuration.store.durability = durability
         }
+        if let value = try store.string("verify_on_start") {
+            guard let verification = DossierStore.StartupVerification(rawValue: value) else {
+                throw ConfigurationError(
+                    key: "store.verify_on_start",
+                    message: "must be one of \(DossierStore.StartupVerification.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            configuration.store.verifyOnStart = verification
+        }
 
         let log = try root.section("log")
         if let value = try log.string("level") { configuration.logLevel = try Self.logLevel(value, key: "log.level") }
