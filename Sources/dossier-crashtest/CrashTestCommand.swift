@@ -44,6 +44,7 @@ struct CrashTestCommand: ParsableCommand {
     }
 
     func run() throws {
+        lineBufferStandardOutput()
         var options = CrashTestOptions()
         options.runs = self.runs
         options.clients = self.clients

@@ -55,6 +55,7 @@ struct FuzzCommand: ParsableCommand {
     }
 
     func run() throws {
+        lineBufferStandardOutput()
         var options = FuzzOptions()
         options.lines = self.lines
         if let seed = self.seed { options.seed = seed }

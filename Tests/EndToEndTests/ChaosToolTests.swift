@@ -19,6 +19,33 @@ struct ChaosToolTests {
         #expect(summary.contains(" 0 lost"), "\(summary)")
     }
 
+    /// The crash test can fail: against a daemon whose restarts forget what the previous run
+    /// wrote (a wrapper restores the data directory as it was at the previous start), it reports
+    /// lost events and exits 1.
+    @Test func theCrashTestCatchesADaemonThatLosesAcknowledgedEvents() async throws {
+        try await withTemporaryDirectory { directory in
+            let wrapper = directory.appending("forgetful-dossierd")
+            let script = """
+                #!/bin/sh
+                # Called as: forgetful-dossierd --data-dir DIR --socket PATH
+                data="$2"
+                if [ -d "$data.previous" ]; then rm -rf "$data"; cp -a "$data.previous" "$data"; fi
+                rm -rf "$data.previous"
+                if [ -d "$data" ]; then cp -a "$data" "$data.previous"; fi
+                exec "\(BuiltProducts.dossierd)" "$@"
+
+                """
+            try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper)
+            let path = "\(BuiltProducts.directory)/dossier-crashtest"
+            let output = try ProcessRunner.run(path, ["--runs", "3", "--seed", "3", "--dossierd", wrapper])
+            #expect(output.status == 1, "\(output.stdout)")
+            let summary = output.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(summary.contains("0 passed") || summary.contains("1 passed"), "\(output.stdout)")
+            #expect(!summary.contains(" 0 lost"), "\(output.stdout)")
+        }
+    }
+
     @Test func tenThousandFuzzedLinesLeaveTheDaemonWellAndTheLogExact() throws {
         let output = try Self.run("dossier-fuzz", ["--lines", "10000", "--seed", "10"])
         #expect(output.status == 0, "\(output.stdout)\n\(output.stderr)")

@@ -168,8 +168,12 @@ enum CrashWorkloads {
     }
 
     /// Takes hot backups one after another into fresh directories until the daemon dies.
-    static func backups(run: Int, daemon: DaemonUnderTest, directory: String) -> WorkloadOutcome {
+    static func backups(
+        run: Int, daemon: DaemonUnderTest, directory: String, onFirstBackup: @Sendable () -> Void
+    ) -> WorkloadOutcome {
         var outcome = WorkloadOutcome()
+        var signalled = false
+        defer { if !signalled { onFirstBackup() } }  // no backup finished: the kill must not wait
         guard let connection = try? daemon.connect(timeoutSeconds: 120) else { return outcome }
         var index = 0
         while true {
@@ -180,6 +184,10 @@ enum CrashWorkloads {
                 let line = try connection.callRaw(method: "admin.backup", params: try DossierJSON.encode(["path": path]))
                 let reply = try DossierJSON.decode(ResultEnvelope<BackupReply>.self, from: line).result
                 outcome.completedBackups.append(CompletedBackup(path: path, events: reply.events, head: reply.head))
+                if !signalled {
+                    signalled = true
+                    onFirstBackup()
+                }
             } catch let error as WireError {
                 outcome.refused += 1
                 outcome.problems.append("admin.backup refused: \(error)")
