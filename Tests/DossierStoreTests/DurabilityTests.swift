@@ -66,10 +66,7 @@ struct DurabilityTests {
     @Test func verificationFindsAnAlteredEvent() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
-            let store = try TestStore.open(at: path)
-            _ = try await TestStore.register(store, "c1")
-            for _ in 0..<4 { _ = try await TestStore.fileComplaint(store, customer: "c1") }
-            await store.shutdown()
+            try await Self.writeLog(at: path, complaints: 4)
 
             // Flip one payload byte of event 3, keeping its stored hash.
             let key = UInt64(3).bigEndianKey
@@ -139,10 +136,7 @@ struct DurabilityTests {
     func anAlteredLastEventIsRefusedAtStart(verification: DossierStore.StartupVerification) async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
-            let store = try TestStore.open(at: path)
-            _ = try await TestStore.register(store, "c1")
-            _ = try await TestStore.fileComplaint(store, customer: "c1")
-            await store.shutdown()
+            try await Self.writeLog(at: path, complaints: 1)
             var value = try #require(try Self.rawRead(path, database: "events", key: UInt64(2).bigEndianKey))
             value[value.count - 2] ^= 0x20
             try Self.rawWrite(path, database: "events", key: UInt64(2).bigEndianKey, value: value)
@@ -153,10 +147,7 @@ struct DurabilityTests {
     @Test func aTruncatedFileIsRefusedWithAMessageSayingWhatToDo() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
-            let store = try TestStore.open(at: path)
-            _ = try await TestStore.register(store, "c1")
-            for _ in 0..<200 { _ = try await TestStore.fileComplaint(store, customer: "c1") }
-            await store.shutdown()
+            try await Self.writeLog(at: path, complaints: 200)
             let file = path + "/data.mdb"
             let size = try #require(try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber).intValue
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
@@ -174,10 +165,7 @@ struct DurabilityTests {
     @Test func verificationFindsARemovedEvent() async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
-            let store = try TestStore.open(at: path)
-            _ = try await TestStore.register(store, "c1")
-            for _ in 0..<4 { _ = try await TestStore.fileComplaint(store, customer: "c1") }
-            await store.shutdown()
+            try await Self.writeLog(at: path, complaints: 4)
             try Self.rawDelete(path, database: "events", key: UInt64(5).bigEndianKey)
             // The startup check refuses this log; opened for inspection, verify names the gap.
             #expect(throws: StoreError.self) { _ = try TestStore.open(at: path) }
@@ -186,6 +174,14 @@ struct DurabilityTests {
             #expect(report.failure?.sequence == 5)
             await reopened.shutdown()
         }
+    }
+
+    /// A log of one customer and `complaints` complaints, closed again.
+    static func writeLog(at path: String, complaints: Int) async throws {
+        let store = try TestStore.open(at: path)
+        _ = try await TestStore.register(store, "c1")
+        for _ in 0..<complaints { _ = try await TestStore.fileComplaint(store, customer: "c1") }
+        await store.shutdown()
     }
 
     // MARK: - Raw access, as an attacker with file access would have
