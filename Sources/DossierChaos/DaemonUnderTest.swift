@@ -57,6 +57,7 @@ public final class DaemonUnderTest: Sendable {
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        try? log.close()  // the child has its own copy
         self.process.withLock { $0 = process }
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {

@@ -58,7 +58,11 @@ public final class ProtocolFuzzer {
             self.finish(success: false)
             return false
         }
-        guard let pid = self.daemon.pid else { return false }
+        guard let pid = self.daemon.pid else {
+            print("fuzz: the daemon is not running after its start")
+            print("fuzz: \(options.lines) lines, 1 failed")
+            return false
+        }
 
         // Warm up the allocator and the caches, then take the baseline.
         let warmUpLines = min(2000, max(100, options.lines / 5))
