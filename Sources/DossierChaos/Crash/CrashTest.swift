@@ -275,6 +275,18 @@ public final class CrashTest {
             problems.append("the projections do not match the log: \(error)")
         }
 
+        // And the daemon's own rebuild of every projection from the log agrees (no writes are in flight).
+        do {
+            let replay = try connection.call(Method.replay, NoParams(), as: ReplayResult.self)
+            if !replay.matches || replay.events != UInt64(audit.events.count) {
+                problems.append(
+                    "audit.replay: matches \(replay.matches) over \(replay.events) events: "
+                        + replay.mismatches.prefix(5).joined(separator: "; "))
+            }
+        } catch {
+            problems.append("audit.replay failed: \(error)")
+        }
+
         // A hot copy taken before the kill opens and verifies, and is a prefix of the log.
         if let backup = backups.last {
             problems += self.checkBackup(backup, mainLog: audit)
