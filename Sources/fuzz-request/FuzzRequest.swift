@@ -46,7 +46,8 @@ let harnessDirectory = Mutex<String?>(nil)
 let harness = Harness()
 
 /// One input: framed by `LineFrameDecoder` in chunks the input itself chooses, compared with
-/// a plain split at `\n`; then each line goes through `RequestRouter.prepare` (envelope, method,
+/// a plain split at `\n`; then each line's header scan is compared with the decoder's, and the
+/// line goes through `RequestRouter.prepare` (envelope, method,
 /// params checked against the method's parameters, the handler) and its reply must be one line
 /// holding a JSON object with a result or a specific error, never `dossier.Internal`.
 func fuzzRequest(_ input: [UInt8]) {
@@ -57,7 +58,24 @@ func fuzzRequest(_ input: [UInt8]) {
     }
     for case .line(let line) in frames.prefix(8) {
         if line.readableBytesView.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }  // the server skips blank lines
+        checkScanner(line)
         check(reply: answer(line), to: line)
+    }
+}
+
+/// The router reads `method` and `id` with a fast scanner and falls back to Foundation's decoder
+/// for anything unusual. Where both read a line, they must read the same method and id. (The
+/// scanner may accept a line the decoder refuses, such as a number `1-2` inside params: the
+/// params decode that follows refuses it then.)
+func checkScanner(_ line: ByteBuffer) {
+    let bytes = Array(line.readableBytesView)
+    guard let scanned = RequestRouter.scannedHeader(bytes),
+        let decoded = try? DossierJSON.decoder().decode(RequestHeader.self, from: Data(bytes))
+    else { return }
+    guard scanned.method == decoded.method, scanned.id == decoded.id else {
+        fatalError(
+            "the header scanner read method \(scanned.method) id \(String(describing: scanned.id)), the decoder "
+                + "\(decoded.method) \(String(describing: decoded.id)), from \(String(decoding: bytes, as: UTF8.self))")
     }
 }
 
