@@ -127,6 +127,25 @@ public func ignoreBrokenPipes() {
     signal(SIGPIPE, SIG_IGN)
 }
 
+extension DaemonUnderTest {
+    /// A daemon whose data, socket and log live in `directory` (`data/`, `d.sock`, `dossierd.log`).
+    public convenience init(executable: String, directory: String) {
+        self.init(
+            executable: executable, dataDirectory: "\(directory)/data", socketPath: "\(directory)/d.sock",
+            logPath: "\(directory)/dossierd.log")
+    }
+}
+
+/// Removes a tool's working directory after a successful run, or when it was not asked to
+/// keep it; otherwise says where it is, for the post-mortem.
+public func finishWorkingDirectory(_ directory: String, success: Bool, keep: Bool, tool: String) {
+    if success || !keep {
+        try? FileManager.default.removeItem(atPath: directory)
+    } else {
+        print("\(tool): kept \(directory) (data/, dossierd.log)")
+    }
+}
+
 /// A fresh directory under /tmp (short, because a socket path may not exceed 107 bytes).
 public func makeTemporaryDirectory(prefix: String) throws -> String {
     let path = "/tmp/\(prefix)-\(UUID().uuidString.prefix(8).lowercased())"

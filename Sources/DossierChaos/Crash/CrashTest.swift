@@ -48,9 +48,7 @@ public final class CrashTest {
         self.options = options
         self.rng = SplitMix64(seed: options.seed)
         self.directory = try makeTemporaryDirectory(prefix: "dossier-crash")
-        self.daemon = DaemonUnderTest(
-            executable: options.dossierd, dataDirectory: "\(self.directory)/data", socketPath: "\(self.directory)/d.sock",
-            logPath: "\(self.directory)/dossierd.log")
+        self.daemon = DaemonUnderTest(executable: options.dossierd, directory: self.directory)
     }
 
     /// Runs every kill and prints a line per run and a final summary; true when all passed.
@@ -98,11 +96,7 @@ public final class CrashTest {
     }
 
     private func finish(success: Bool) {
-        if success || !self.options.keep {
-            try? FileManager.default.removeItem(atPath: self.directory)
-        } else {
-            print("crash-test: kept \(self.directory) (data/, dossierd.log)")
-        }
+        finishWorkingDirectory(self.directory, success: success, keep: self.options.keep, tool: "crash-test")
     }
 
     private func setUp() throws {

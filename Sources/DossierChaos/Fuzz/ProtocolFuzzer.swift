@@ -37,9 +37,7 @@ public final class ProtocolFuzzer {
     public init(options: FuzzOptions) throws {
         self.options = options
         self.directory = try makeTemporaryDirectory(prefix: "dossier-fuzz")
-        self.daemon = DaemonUnderTest(
-            executable: options.dossierd, dataDirectory: "\(self.directory)/data", socketPath: "\(self.directory)/d.sock",
-            logPath: "\(self.directory)/dossierd.log")
+        self.daemon = DaemonUnderTest(executable: options.dossierd, directory: self.directory)
     }
 
     /// Runs the fuzzer and prints its report; true when every check passed.
@@ -138,11 +136,7 @@ public final class ProtocolFuzzer {
     }
 
     private func finish(success: Bool) {
-        if success || !self.options.keep {
-            try? FileManager.default.removeItem(atPath: self.directory)
-        } else {
-            print("fuzz: kept \(self.directory) (data/, dossierd.log)")
-        }
+        finishWorkingDirectory(self.directory, success: success, keep: self.options.keep, tool: "fuzz")
     }
 
     private func registerBaseCustomers() throws {
