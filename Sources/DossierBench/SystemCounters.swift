@@ -39,19 +39,6 @@ func measureRate(seconds: Double, _ body: () throws -> Int) rethrows -> Double {
     return Double(operations) / (Double(now - start) / 1e9)
 }
 
-/// A fast, seedable generator so that every workload draws the same kind of streams.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { self.state = seed }
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A fresh temporary directory per workload, removed afterwards.
 func withScratchDirectory<R>(_ configuration: BenchConfiguration, _ name: String, _ body: (String) throws -> R) rethrows -> R {
     let path = "\(configuration.scratchDirectory)/dossier-bench-\(name)-\(UUID().uuidString.prefix(8))"

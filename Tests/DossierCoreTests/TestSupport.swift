@@ -1,20 +1,5 @@
 import DossierCore
 
-/// SplitMix64: a small, seeded, deterministic generator so property tests repeat exactly.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { self.state = seed }
-
-    mutating func next() -> UInt64 {
-        self.state &+= 0x9E37_79B9_7F4A_7C15
-        var z = self.state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Milliseconds of 1900-01-01T00:00:00Z and 2200-01-01T00:00:00Z.
 let millisecondsAt1900: Int64 = -2_208_988_800_000
 let millisecondsAt2200: Int64 = 7_258_118_400_000

@@ -1,7 +1,8 @@
 import Foundation
 
 /// SplitMix64: a small, seeded, deterministic generator, so that a crash-test or fuzz run
-/// with the same `--seed` makes the same choices (the daemon's timing still varies).
+/// with the same `--seed` makes the same choices (the daemon's timing still varies); also the
+/// benchmark's workload and the property tests.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
