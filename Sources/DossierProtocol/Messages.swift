@@ -71,7 +71,12 @@ public struct FlagCustomerParams: Codable, Hashable, Sendable {
     }
 }
 
-public struct CustomerIDParams: Codable, Hashable, Sendable {
+/// Params that may ask for a state as of a past time instead of now.
+public protocol AsOfParams {
+    var asOf: Timestamp? { get }
+}
+
+public struct CustomerIDParams: Codable, Hashable, Sendable, AsOfParams {
     public var id: String
     /// Show the customer as the log showed them at this time (log time), not now.
     public var asOf: Timestamp?
@@ -165,7 +170,7 @@ public struct FileComplaintParams: Codable, Hashable, Sendable {
     }
 }
 
-public struct ComplaintNumberParams: Codable, Hashable, Sendable {
+public struct ComplaintNumberParams: Codable, Hashable, Sendable, AsOfParams {
     public var number: String
     /// Show the complaint as the log showed it at this time (log time), not now.
     public var asOf: Timestamp?

@@ -69,20 +69,11 @@ public final class DossierServer: Service, Sendable {
         }
         self.onReady()
 
-        let limiter = ConnectionLimiter(maximum: self.configuration.maximumConnections)
-        ConnectionLimiter.raiseFileLimit(for: limiter.maximum, logger: self.logger)
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        guard limiter.tryAcquire() else {
-                            group.addTask { await limiter.refuse(connection, logger: self.logger) }
-                            continue
-                        }
-                        group.addTask {
-                            defer { limiter.release() }
-                            await self.serve(connection)
-                        }
+                        group.addTask { await Self.serve(connection) }
                     }
                 }
             }
@@ -97,25 +88,22 @@ public final class DossierServer: Service, Sendable {
         self.logger.notice("server stopped")
     }
 
-    private func bind() async throws -> NIOAsyncChannel<NIOAsyncChannel<InboundFrame, ByteBuffer>, Never> {
-        let maximumLineLength = self.configuration.maximumLineLength
-        let idleTimeout = self.configuration.idleTimeoutSeconds
-        let logger = self.logger
+    private func bind() async throws -> NIOAsyncChannel<any Channel, Never> {
+        let limiter = ConnectionLimiter(maximum: self.configuration.maximumConnections)
+        ConnectionLimiter.raiseFileLimit(for: limiter.maximum, logger: self.logger)
         let bootstrap = ServerBootstrap(group: self.eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             // A client that shuts down its writing side still gets the replies to what it sent.
             .childChannelOption(.allowRemoteHalfClosure, value: true)
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<InboundFrame, ByteBuffer>> = {
-            channel in
-            channel.eventLoop.makeCompletedFuture {
-                try channel.pipeline.syncOperations.addHandler(
-                    ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength)))
-                if idleTimeout > 0 {
-                    try channel.pipeline.syncOperations.addHandler(
-                        IdleTimeoutHandler(timeout: .seconds(Int64(idleTimeout)), logger: logger))
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<any Channel> = { channel in
+            guard limiter.tryAcquire() else {
+                return channel.eventLoop.makeCompletedFuture {
+                    try limiter.refuse(channel, logger: self.logger)
+                    return channel
                 }
-                return try NIOAsyncChannel<InboundFrame, ByteBuffer>(wrappingChannelSynchronously: channel)
             }
+            channel.closeFuture.whenComplete { _ in limiter.release() }
+            return self.initializeConnection(channel).map { channel }
         }
         switch self.listener {
         case .path:
@@ -127,87 +115,50 @@ public final class DossierServer: Service, Sendable {
         }
     }
 
-    /// Serves one connection until the peer closes it or the daemon shuts down.
-    private func serve(_ connection: NIOAsyncChannel<InboundFrame, ByteBuffer>) async {
-        self.monitor.connectionOpened()
-        defer { self.monitor.connectionClosed() }
-        let peer: PeerCredentials
-        do {
-            peer = try await PeerCredentials.read(from: connection.channel)
-        } catch {
-            self.logger.warning("cannot read peer credentials; closing", metadata: ["error": "\(error)"])
-            try? await connection.channel.close()
-            return
-        }
-        var logger = self.logger
-        logger[metadataKey: "peer.uid"] = "\(peer.uid)"
-        logger[metadataKey: "peer.pid"] = "\(peer.pid)"
-        // Resolved once per connection: a peer's uid and groups cannot change on an open socket.
-        let role = AccessPolicy(configuration: self.configuration.access).role(of: peer)
-        logger[metadataKey: "peer.role"] = "\(role?.rawValue ?? "none")"
-        let context = RequestContext(
-            peer: peer, user: PeerCredentials.userName(of: peer.uid), role: role, logger: logger)
-        logger.debug("connection opened")
-
-        let maximumLineLength = self.configuration.maximumLineLength
-        let inFlight = AsyncSemaphore(permits: self.configuration.maximumInFlightPerConnection)
-        do {
-            try await connection.executeThenClose { inbound, outbound in
-                // Replies are computed concurrently but written in request order: the writer
-                // awaits each request's task in the order the requests arrived.
-                let (replies, pending) = AsyncStream.makeStream(of: Task<ByteBuffer, Never>.self)
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        var peerGone = false
-                        for await task in replies {
-                            let reply = await task.value
-                            await inFlight.release()
-                            if peerGone { continue }
-                            do { try await outbound.write(reply) } catch { peerGone = true }
-                        }
-                    }
-                    do {
-                        // The last read's or write's task: a read waits for it, so it sees
-                        // every earlier write of this connection. A reply made without the
-                        // store (an error, an over-long line) is not one: it completes at once,
-                        // and a read waiting for it could overtake an earlier write.
-                        var previous: Task<ByteBuffer, Never>?
-                        for try await frame in inbound.cancelOnGracefulShutdown() {
-                            let task: Task<ByteBuffer, Never>
-                            switch frame {
-                            case .line(let line):
-                                if !frame.expectsReply { continue }  // blank line
-                                await inFlight.acquire()
-                                switch self.router.prepare(line, context: context) {
-                                case .ready(let reply):
-                                    task = Task { reply }
-                                case .command(let work):
-                                    task = Task { await work() }
-                                    previous = task
-                                case .query(let work):
-                                    task = Task { [previous] in
-                                        _ = await previous?.value
-                                        return await work()
-                                    }
-                                    previous = task
-                                }
-                            case .oversized(let length):
-                                logger.notice("request line too long", metadata: ["request.length": "\(length)"])
-                                await inFlight.acquire()
-                                task = Task { RequestRouter.lineTooLongReply(length: length, maximum: maximumLineLength) }
-                            }
-                            pending.yield(task)
-                        }
-                    } catch {
-                        logger.debug("connection input ended", metadata: ["error": "\(error)"])
-                    }
-                    pending.finish()
-                    try await group.waitForAll()
-                }
+    /// Learns who the peer is, then sets up the pipeline that serves its requests.
+    private func initializeConnection(_ channel: any Channel) -> EventLoopFuture<Void> {
+        let configuration = self.configuration
+        let monitor = self.monitor
+        let baseLogger = self.logger
+        let router = self.router
+        return PeerCredentials.read(from: channel).flatMapErrorThrowing { error in
+            baseLogger.warning("cannot read peer credentials; closing", metadata: ["error": "\(error)"])
+            throw error
+        }.flatMapThrowing { peer in
+            var logger = baseLogger
+            logger[metadataKey: "peer.uid"] = "\(peer.uid)"
+            logger[metadataKey: "peer.pid"] = "\(peer.pid)"
+            // Resolved once per connection: a peer's uid and groups cannot change on an open socket.
+            let role = AccessPolicy(configuration: configuration.access).role(of: peer)
+            logger[metadataKey: "peer.role"] = "\(role?.rawValue ?? "none")"
+            let context = RequestContext(
+                peer: peer, user: PeerCredentials.userName(of: peer.uid), role: role, logger: logger)
+            let handlers = channel.pipeline.syncOperations
+            try handlers.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: configuration.maximumLineLength)))
+            if configuration.idleTimeoutSeconds > 0 {
+                try handlers.addHandler(
+                    IdleTimeoutHandler(timeout: .seconds(Int64(configuration.idleTimeoutSeconds)), logger: logger))
             }
-        } catch {
-            logger.debug("connection closed with error", metadata: ["error": "\(error)"])
+            try handlers.addHandler(
+                RequestHandler(
+                    router: router, context: context, maximumInFlight: configuration.maximumInFlightPerConnection,
+                    maximumLineLength: configuration.maximumLineLength))
+            monitor.connectionOpened()
+            logger.debug("connection opened")
+            channel.closeFuture.whenComplete { [logger] _ in
+                monitor.connectionClosed()
+                logger.debug("connection closed")
+            }
         }
-        logger.debug("connection closed")
+    }
+
+    /// Waits until the connection closes; on graceful shutdown, asks it to answer what it has
+    /// in flight and close.
+    private static func serve(_ channel: any Channel) async {
+        await withGracefulShutdownHandler {
+            try? await channel.closeFuture.get()
+        } onGracefulShutdown: {
+            channel.pipeline.fireUserInboundEventTriggered(RequestHandler.Drain())
+        }
     }
 }

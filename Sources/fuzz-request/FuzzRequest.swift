@@ -122,20 +122,17 @@ func expectedFrames(_ input: [UInt8]) -> [InboundFrame] {
 }
 
 func answer(_ line: ByteBuffer) -> ByteBuffer {
-    switch harness.router.prepare(line, context: harness.context(for: line)) {
-    case .ready(let reply):
-        return reply
-    case .query(let work), .command(let work):
-        let result = Mutex<ByteBuffer?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let reply = await work()
-            result.withLock { $0 = reply }
-            done.signal()
-        }
-        done.wait()
-        return result.withLock { $0! }
+    let routed = harness.router
+    let context = harness.context(for: line)
+    let result = Mutex<ByteBuffer?>(nil)
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        let reply = await routed.reply(to: line, context: context)
+        result.withLock { $0 = reply }
+        done.signal()
     }
+    done.wait()
+    return result.withLock { $0! }
 }
 
 func check(reply: ByteBuffer, to line: ByteBuffer) {

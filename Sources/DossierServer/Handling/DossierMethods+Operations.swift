@@ -11,16 +11,16 @@ extension DossierMethods {
     ) {
         router.observer = monitor
 
-        router.query(Method.status) { (_: NoParams, _) in
+        router.query(Method.status, .quick) { (_: NoParams, _) in
             try Self.status(store: store, monitor: monitor, serverVersion: serverVersion)
         }
 
-        router.query(Method.metrics) { (_: NoParams, _) in
+        router.query(Method.metrics, .quick) { (_: NoParams, _) in
             try Self.refreshGauges(store: store, monitor: monitor)
             return MetricsResult(text: monitor.registry.emitToString())
         }
 
-        router.query(Method.backup) { (params: BackupParams, context) in
+        router.asyncQuery(Method.backup) { (params: BackupParams, context) in
             context.logger.notice("backup started", metadata: ["backup.path": "\(params.path)"])
             let report: BackupReport
             do {

@@ -12,12 +12,12 @@ enum DossierMethods {
         var router = RequestRouter()
         Self.registerOperations(on: &router, store: store, monitor: monitor, serverVersion: serverVersion)
 
-        router.query(Method.hello) { (_: NoParams, context) in
+        router.query(Method.hello, .quick) { (_: NoParams, context) in
             HelloResult(
                 server: "dossierd", version: serverVersion, protocolVersion: Method.protocolVersion,
                 uid: context.peer.uid, user: context.user, role: context.role)
         }
-        router.query(Method.methods) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
+        router.query(Method.methods, .quick) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
 
         router.command(Method.registerCustomer) { (params: RegisterCustomerParams, context) in
             let command = RegisterCustomer(
@@ -25,8 +25,7 @@ enum DossierMethods {
                 stage: params.stage ?? .prospect, tier: params.tier ?? .ordinary)
             let pending = store.enqueue(
                 .registerCustomer(command), metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return {
-                let outcome = try await pending.value()
+            return QueuedCommand(pending) { outcome in
                 guard let customer = try store.customer(command.id) else { throw DomainError.customerNotFound(command.id) }
                 return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
             }
@@ -40,21 +39,20 @@ enum DossierMethods {
                 .flagCustomer(command),
                 metadata: CommandMetadata(
                     actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
-            return {
-                let outcome = try await pending.value()
+            return QueuedCommand(pending) { outcome in
                 guard let customer = try store.customer(command.customer) else {
                     throw DomainError.customerNotFound(command.customer)
                 }
                 return CustomerResult(customer: customer, receipt: Self.receipt(outcome))
             }
         }
-        router.query(Method.showCustomer) { (params: CustomerIDParams, _) in
+        router.query(Method.showCustomer, cost: Self.costOfState) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
             let found = try params.asOf.map { try store.customer(id, asOf: $0) } ?? store.customer(id)
             guard let customer = found else { throw DomainError.customerNotFound(id) }
             return CustomerResult(customer: customer)
         }
-        router.query(Method.listCustomers) { (params: ListCustomersParams, _) in
+        router.query(Method.listCustomers, .long) { (params: ListCustomersParams, _) in
             let limit = try Self.pageSize(params.limit)
             let after = try params.after.map { try CustomerID.parse($0, field: "after") }
             let customers = try store.customers(after: after, limit: limit + 1)
@@ -72,8 +70,7 @@ enum DossierMethods {
                 incidentAt: params.incidentAt)
             let pending = store.enqueue(
                 .fileComplaint(command), metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return {
-                let outcome = try await pending.value()
+            return QueuedCommand(pending) { outcome in
                 // The executor guarantees a retry's first event is this command's ComplaintFiled.
                 guard let first = outcome.events.first, case .complaintFiled(let filed) = try DomainEvent.decode(first),
                     let complaint = try store.complaint(filed.number)
@@ -81,13 +78,13 @@ enum DossierMethods {
                 return ComplaintResult(complaint: complaint, receipt: Self.receipt(outcome))
             }
         }
-        router.query(Method.showComplaint) { (params: ComplaintNumberParams, _) in
+        router.query(Method.showComplaint, cost: Self.costOfState) { (params: ComplaintNumberParams, _) in
             let number = try ComplaintNumber.parse(params.number)
             let found = try params.asOf.map { try store.complaint(number, asOf: $0) } ?? store.complaint(number)
             guard let complaint = found else { throw DomainError.complaintNotFound(number) }
             return ComplaintResult(complaint: complaint)
         }
-        router.query(Method.listComplaints) { (params: ListComplaintsParams, _) in
+        router.query(Method.listComplaints, .long) { (params: ListComplaintsParams, _) in
             let limit = try Self.pageSize(params.limit)
             let customer = try params.customer.map { try CustomerID.parse($0, field: "customer") }
             if let customer, try store.customer(customer) == nil { throw DomainError.customerNotFound(customer) }
@@ -98,7 +95,7 @@ enum DossierMethods {
                 next: complaints.count > limit ? complaints[limit - 1].number.rawValue : nil)
         }
 
-        router.query(Method.readLog) { (params: ReadLogParams, _) in
+        router.query(Method.readLog, .long) { (params: ReadLogParams, _) in
             let limit = try Self.pageSize(params.limit)
             let from = max(1, params.from ?? 1)
             let events: [RecordedEvent]
@@ -111,16 +108,16 @@ enum DossierMethods {
             let next = events.count > limit ? (params.stream == nil ? events[limit].sequence : events[limit].version) : nil
             return EventsResult(events: try page.map(Self.view), next: next)
         }
-        router.query(Method.head) { (_: NoParams, _) in
+        router.query(Method.head, .quick) { (_: NoParams, _) in
             let head = try store.head()
             return HeadResult(sequence: head.sequence, hash: head.hashHex)
         }
-        router.query(Method.replay) { (_: NoParams, _) in
+        router.query(Method.replay, .long) { (_: NoParams, _) in
             let report = try store.replay()
             return ReplayResult(
                 matches: report.matches, events: report.events, rows: report.rows, mismatches: report.mismatches)
         }
-        router.query(Method.verify) { (_: NoParams, _) in
+        router.query(Method.verify, .long) { (_: NoParams, _) in
             let report = try store.verify()
             return VerifyResult(
                 intact: report.isIntact, events: report.events,
@@ -129,6 +126,11 @@ enum DossierMethods {
                 failure: report.failure?.description)
         }
         return router
+    }
+
+    /// A state now is one projection row; a state as of a past time folds the stream's history.
+    @Sendable static func costOfState(_ params: some AsOfParams) -> ReadCost {
+        params.asOf == nil ? .quick : .long
     }
 
     static func pageSize(_ requested: Int?) throws(DomainError) -> Int {

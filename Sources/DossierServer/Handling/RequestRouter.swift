@@ -2,27 +2,25 @@ import DossierCore
 import DossierProtocol
 import Foundation
 import Logging
+import DossierStore
 import NIOCore
-
-/// What the connection must do to answer one request line.
-public enum PreparedReply: Sendable {
-    /// The reply is known already (malformed input, unknown method).
-    case ready(ByteBuffer)
-    /// A read: run it once every earlier request of the connection has completed, so that it
-    /// sees their writes.
-    case query(@Sendable () async -> ByteBuffer)
-    /// A write, already queued to the writer in request order; await its reply.
-    case command(@Sendable () async -> ByteBuffer)
-}
+import NIOPosix
 
 /// Decodes a request line, finds its method and prepares the handler; encodes every outcome,
 /// including garbage input, as exactly one reply line. Nothing here throws.
 public struct RequestRouter: Sendable {
     private enum Route: Sendable {
-        case query(@Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) async throws -> ByteBuffer)
-        case command(
+        /// Decodes the params and says where the read runs.
+        case read(@Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) throws -> Read)
+        /// Queues the write; returns it and how to encode the reply from its outcome.
+        case write(
             @Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) throws
-                -> @Sendable () async throws -> ByteBuffer)
+                -> (PendingWrite<CommandOutcome>, @Sendable (CommandOutcome) throws -> ByteBuffer))
+    }
+
+    private enum Read: Sendable {
+        case quick(@Sendable () throws -> ByteBuffer)
+        case long(@Sendable () async throws -> ByteBuffer)
     }
 
     private var routes: [String: Route] = [:]
@@ -33,31 +31,61 @@ public struct RequestRouter: Sendable {
 
     init() {}
 
-    /// Registers a read-only method.
+    /// Registers a read-only method whose handler does not suspend; `cost` decides whether it
+    /// runs on the connection's event loop or on a task.
     mutating func query<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+        _ method: Method, _ cost: ReadCost, _ handler: @escaping @Sendable (Params, RequestContext) throws -> Result
+    ) {
+        self.query(method, cost: { _ in cost }, handler)
+    }
+
+    /// Registers a read-only method whose cost depends on its params (a state as of a past time
+    /// folds the history; the state now is one row).
+    mutating func query<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+        _ method: Method, cost: @escaping @Sendable (Params) -> ReadCost,
+        _ handler: @escaping @Sendable (Params, RequestContext) throws -> Result
+    ) {
+        self.methods[method.name] = method
+        let allowedKeys = Set(method.parameters.map(\.name))
+        self.routes[method.name] = .read { id, line, context in
+            let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
+            let read: @Sendable () throws -> ByteBuffer = {
+                try Self.encodeReply(id: id, result: try handler(params, context), for: context.role)
+            }
+            switch cost(params) {
+            case .quick: return .quick(read)
+            case .long: return .long(read)
+            }
+        }
+    }
+
+    /// Registers a read-only method whose handler suspends (it always runs on a task).
+    mutating func asyncQuery<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ method: Method, _ handler: @escaping @Sendable (Params, RequestContext) async throws -> Result
     ) {
         self.methods[method.name] = method
         let allowedKeys = Set(method.parameters.map(\.name))
-        self.routes[method.name] = .query { id, line, context in
+        self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
-            return try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role)
+            return .long { try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role) }
         }
     }
 
     /// Registers a method that writes. `queue` runs synchronously while the request is read
-    /// (so writes of one connection queue in request order) and returns the work that awaits
-    /// the commit and builds the result.
+    /// (so writes of one connection queue in request order); the command's `result` runs on
+    /// the connection's event loop once the write is durable.
     mutating func command<Params: Decodable & Sendable, Result: Encodable & Sendable>(
-        _ method: Method,
-        _ queue: @escaping @Sendable (Params, RequestContext) throws -> @Sendable () async throws -> Result
+        _ method: Method, _ queue: @escaping @Sendable (Params, RequestContext) throws -> QueuedCommand<Result>
     ) {
         self.methods[method.name] = method
         let allowedKeys = Set(method.parameters.map(\.name))
-        self.routes[method.name] = .command { id, line, context in
+        self.routes[method.name] = .write { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
-            let completion = try queue(params, context)
-            return { try Self.encodeReply(id: id, result: try await completion(), for: context.role) }
+            let queued = try queue(params, context)
+            return (
+                queued.pending,
+                { outcome in try Self.encodeReply(id: id, result: try queued.result(outcome), for: context.role) }
+            )
         }
     }
 
@@ -112,36 +140,63 @@ public struct RequestRouter: Sendable {
             finished(wire.code)
             return Self.errorLine(id: header.id, wire)
         }
-        switch route {
-        case .query(let handler):
-            return .query {
-                do {
-                    let reply = try await handler(header.id, data, requestContext)
-                    finished(nil)
-                    return reply
-                } catch { return failure(error) }
-            }
-        case .command(let queue):
+        let answer: @Sendable (() throws -> ByteBuffer) -> ByteBuffer = { body in
             do {
-                let completion = try queue(header.id, data, requestContext)
-                return .command {
-                    do {
-                        let reply = try await completion()
-                        finished(nil)
-                        return reply
-                    } catch { return failure(error) }
-                }
+                let reply = try body()
+                finished(nil)
+                return reply
+            } catch { return failure(error) }
+        }
+        switch route {
+        case .read(let prepareRead):
+            let read: Read
+            do {
+                read = try prepareRead(header.id, data, requestContext)
             } catch {
                 return .ready(failure(error))
+            }
+            switch read {
+            case .quick(let body):
+                return .read(.quick { answer(body) })
+            case .long(let body):
+                return .read(
+                    .long {
+                        do {
+                            let reply = try await body()
+                            finished(nil)
+                            return reply
+                        } catch { return failure(error) }
+                    })
+            }
+        case .write(let queue):
+            let pending: PendingWrite<CommandOutcome>
+            let encode: @Sendable (CommandOutcome) throws -> ByteBuffer
+            do {
+                (pending, encode) = try queue(header.id, data, requestContext)
+            } catch {
+                return .ready(failure(error))
+            }
+            return .write { eventLoop in
+                let promise = eventLoop.makePromise(of: ByteBuffer.self)
+                // Called on the writer's thread: the reply is encoded on the connection's loop.
+                pending.whenComplete { outcome in
+                    eventLoop.execute { promise.succeed(answer { try encode(outcome.get()) }) }
+                }
+                return promise.futureResult
             }
         }
     }
 
-    /// The reply line (ending in `\n`) for one request line, run to completion.
+    /// The reply line (ending in `\n`) for one request line, run to completion (for tools and
+    /// tests that route requests without a connection).
     public func reply(to line: ByteBuffer, context: RequestContext) async -> ByteBuffer {
         switch self.prepare(line, context: context) {
         case .ready(let reply): return reply
-        case .query(let work), .command(let work): return await work()
+        case .read(.quick(let read)): return read()
+        case .read(.long(let read)): return await read()
+        case .write(let start):
+            // The future never fails: errors are reply lines.
+            return (try? await start(MultiThreadedEventLoopGroup.singleton.any()).get()) ?? ByteBuffer()
         }
     }
 
@@ -161,6 +216,12 @@ public struct RequestRouter: Sendable {
     }
 
     static func encodeLine(_ value: some Encodable) throws -> ByteBuffer {
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            writer.newline()
+            return ByteBuffer(bytes: writer.bytes)
+        }
         var data = try DossierJSON.encoder().encode(value)
         data.append(UInt8(ascii: "\n"))
         return ByteBuffer(bytes: data)

@@ -47,17 +47,15 @@ final class ConnectionLimiter: Sendable {
                 details: ["maximum": .number(Double(maximum))]))
     }
 
-    /// Tells the client the daemon is full, and closes the connection.
-    func refuse(_ connection: NIOAsyncChannel<InboundFrame, ByteBuffer>, logger: Logger) async {
+    /// Tells the client the daemon is full, and closes the connection. Runs on the
+    /// connection's event loop while it is set up, before it serves anything.
+    func refuse(_ channel: any Channel, logger: Logger) throws {
         self.refusalLog { suppressed in
             var metadata: Logger.Metadata = ["server.max_connections": "\(self.maximum)"]
             if suppressed > 0 { metadata["log.suppressed"] = "\(suppressed)" }
             logger.warning("too many connections; refusing one", metadata: metadata)
         }
-        let line = Self.refusalLine(maximum: self.maximum)
-        try? await connection.executeThenClose { _, outbound in
-            try await outbound.write(line)
-        }
+        try channel.pipeline.syncOperations.addHandler(RefusalHandler(line: Self.refusalLine(maximum: self.maximum)))
     }
 
     /// Raises the soft limit on open files towards the hard limit when `maximum` connections
@@ -76,6 +74,39 @@ final class ConnectionLimiter: Sendable {
             logger.warning(
                 "the open-file limit is lower than server.max_connections needs; raise LimitNOFILE or lower the setting",
                 metadata: ["server.max_connections": "\(maximum)", "process.nofile": "\(limit.rlim_cur)"])
+        }
+    }
+}
+
+/// Writes one line as soon as the connection is up, then closes it.
+private final class RefusalHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private let line: ByteBuffer
+    private var sent = false
+
+    init(line: ByteBuffer) {
+        self.line = line
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { self.refuse(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.refuse(context: context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}  // whatever it sends goes unanswered
+
+    private func refuse(context: ChannelHandlerContext) {
+        guard !self.sent else { return }
+        self.sent = true
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(self.wrapOutboundOut(self.line)).assumeIsolated().whenComplete { _ in
+            loopBound.value.close(promise: nil)
         }
     }
 }

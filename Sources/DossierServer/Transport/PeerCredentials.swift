@@ -24,15 +24,14 @@ public struct PeerCredentials: Hashable, Sendable {
     }
 
     /// Reads the credentials of `channel`'s peer.
-    public static func read(from channel: any Channel) async throws -> PeerCredentials {
+    public static func read(from channel: any Channel) -> EventLoopFuture<PeerCredentials> {
         guard let provider = channel as? any SocketOptionProvider else {
-            throw ChannelError.operationUnsupported
+            return channel.eventLoop.makeFailedFuture(ChannelError.operationUnsupported)
         }
         // getOption(ChannelOptions.socketOption) reads only an Int32 and would lose uid and gid.
-        let credentials: UCred = try await provider.unsafeGetSocketOption(
-            level: .socket, name: .init(rawValue: SO_PEERCRED)
-        ).get()
-        return PeerCredentials(pid: credentials.pid, uid: credentials.uid, gid: credentials.gid)
+        let credentials: EventLoopFuture<UCred> = provider.unsafeGetSocketOption(
+            level: .socket, name: .init(rawValue: SO_PEERCRED))
+        return credentials.map { PeerCredentials(pid: $0.pid, uid: $0.uid, gid: $0.gid) }
     }
 
     /// The user name of `uid` from the password database, or `uid<N>` when it has none.

@@ -1,0 +1,221 @@
+import DossierProtocol
+import Logging
+import NIOCore
+
+/// Serves the requests of one connection on the connection's event loop.
+///
+/// Each line is prepared as it is read: a quick read runs here at once, a long read on a task,
+/// a write goes to the writer's queue (so one connection's writes are appended in request
+/// order) and its reply is built back on this loop once it is durable. Nothing waits in
+/// between: a command costs one hop to the writer and one back.
+///
+/// Replies leave in request order, whatever order they complete in. A read runs only after
+/// every earlier write of the connection has completed, so a client sees its own writes.
+/// At most `maximumInFlight` requests are unanswered at once; past that, or while the socket's
+/// send buffer is over its high-water mark (a client that does not read its replies), the
+/// handler stops asking the socket for more (`read`) and keeps the lines already read for
+/// later. Memory per connection stays bounded either way.
+///
+/// When the input ends (the client half-closed) or on `Drain` (graceful shutdown), it reads
+/// no more, answers what is in flight, then closes.
+final class RequestHandler: ChannelDuplexHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    /// Sent as a user inbound event to stop reading, answer the requests in flight and close.
+    struct Drain: Sendable {}
+
+    private let router: RequestRouter
+    private let requestContext: RequestContext
+    private let maximumInFlight: Int
+    private let maximumLineLength: Int
+
+    /// The number the next request line gets, and the number of the next reply to write.
+    private var nextRequest = 0
+    private var nextReply = 0
+    /// Replies that completed before an earlier one, by request number.
+    private var completedReplies: [Int: ByteBuffer] = [:]
+    /// Writes not yet durable, by request number.
+    private var unfinishedWrites = Set<Int>()
+    /// Reads waiting for earlier writes, in request order.
+    private var waitingReads = CircularBuffer<(number: Int, read: PreparedReply.Read)>()
+    /// Lines read while `maximumInFlight` requests were unanswered.
+    private var backlog = CircularBuffer<InboundFrame>()
+    /// A `read` held back because too many requests are in flight.
+    private var readHeld = false
+    private var unflushed = false
+    private var stopping = false
+    private var closed = false
+
+    init(router: RequestRouter, context: RequestContext, maximumInFlight: Int, maximumLineLength: Int) {
+        precondition(maximumInFlight > 0, "a connection needs room for at least one request")
+        self.router = router
+        self.requestContext = context
+        self.maximumInFlight = maximumInFlight
+        self.maximumLineLength = maximumLineLength
+    }
+
+    private var inFlight: Int { self.nextRequest - self.nextReply }
+
+    /// Whether another request may start now.
+    private func hasRoom(_ context: ChannelHandlerContext) -> Bool {
+        self.inFlight < self.maximumInFlight && context.channel.isWritable
+    }
+
+    // MARK: - Input
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !self.stopping else { return }
+        let frame = self.unwrapInboundIn(data)
+        if !self.hasRoom(context) || !self.backlog.isEmpty {
+            self.backlog.append(frame)
+        } else {
+            self.handle(frame, context: context)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        self.flushIfNeeded(context: context)
+        context.fireChannelReadComplete()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if self.stopping || !self.hasRoom(context) {
+            self.readHeld = true
+        } else {
+            context.read()
+        }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        switch event {
+        case ChannelEvent.inputClosed:
+            // The client sent all it will send; it still gets every reply.
+            self.stopping = true
+            self.closeIfDone(context: context)
+        case is Drain:
+            self.stopping = true
+            self.backlog.removeAll()
+            self.closeIfDone(context: context)
+        default:
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable { self.afterAsynchronousCompletion(context: context) }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.closed = true
+        self.stopping = true
+        self.backlog.removeAll()
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        self.requestContext.logger.debug("connection failed", metadata: ["error": "\(error)"])
+        context.close(promise: nil)
+    }
+
+    // MARK: - Requests
+
+    private func handle(_ frame: InboundFrame, context: ChannelHandlerContext) {
+        guard frame.expectsReply else { return }  // a blank line
+        let number = self.nextRequest
+        self.nextRequest += 1
+        switch frame {
+        case .oversized(let length):
+            self.requestContext.logger.notice("request line too long", metadata: ["request.length": "\(length)"])
+            self.complete(number, RequestRouter.lineTooLongReply(length: length, maximum: self.maximumLineLength), context)
+        case .line(let line):
+            switch self.router.prepare(line, context: self.requestContext) {
+            case .ready(let reply):
+                self.complete(number, reply, context)
+            case .read(let read):
+                if self.unfinishedWrites.isEmpty {
+                    self.run(read, number: number, context: context)
+                } else {
+                    self.waitingReads.append((number, read))
+                }
+            case .write(let start):
+                self.unfinishedWrites.insert(number)
+                start(context.eventLoop).assumeIsolated().whenSuccess { reply in
+                    self.unfinishedWrites.remove(number)
+                    self.complete(number, reply, context)
+                    self.runReadsNoLongerWaiting(context: context)
+                    self.afterAsynchronousCompletion(context: context)
+                }
+            }
+        }
+    }
+
+    private func run(_ read: PreparedReply.Read, number: Int, context: ChannelHandlerContext) {
+        switch read {
+        case .quick(let body):
+            self.complete(number, body(), context)
+        case .long(let body):
+            context.eventLoop.makeFutureWithTask(body).assumeIsolated().whenSuccess { reply in
+                self.complete(number, reply, context)
+                self.afterAsynchronousCompletion(context: context)
+            }
+        }
+    }
+
+    /// Runs the waiting reads that no unfinished write precedes any more.
+    private func runReadsNoLongerWaiting(context: ChannelHandlerContext) {
+        let oldestUnfinishedWrite = self.unfinishedWrites.min() ?? .max
+        while let first = self.waitingReads.first, first.number < oldestUnfinishedWrite {
+            self.waitingReads.removeFirst()
+            self.run(first.read, number: first.number, context: context)
+        }
+    }
+
+    // MARK: - Replies
+
+    /// Records a reply and writes every reply that is now next in request order.
+    private func complete(_ number: Int, _ reply: ByteBuffer, _ context: ChannelHandlerContext) {
+        self.completedReplies[number] = reply
+        while let next = self.completedReplies.removeValue(forKey: self.nextReply) {
+            self.nextReply += 1
+            guard !self.closed else { continue }
+            context.write(self.wrapOutboundOut(next), promise: nil)
+            self.unflushed = true
+        }
+    }
+
+    /// After a reply completed outside of a read: flush, take up held lines, maybe close.
+    private func afterAsynchronousCompletion(context: ChannelHandlerContext) {
+        self.serveBacklog(context: context)
+        self.flushIfNeeded(context: context)
+        self.resumeReadingIfRoom(context: context)
+        self.closeIfDone(context: context)
+    }
+
+    private func serveBacklog(context: ChannelHandlerContext) {
+        while self.hasRoom(context), let frame = self.backlog.popFirst() {
+            self.handle(frame, context: context)
+        }
+    }
+
+    private func flushIfNeeded(context: ChannelHandlerContext) {
+        guard self.unflushed else { return }
+        self.unflushed = false
+        context.flush()
+    }
+
+    private func resumeReadingIfRoom(context: ChannelHandlerContext) {
+        guard self.readHeld, !self.stopping, self.backlog.isEmpty, self.hasRoom(context) else { return }
+        self.readHeld = false
+        context.read()
+    }
+
+    private func closeIfDone(context: ChannelHandlerContext) {
+        guard self.stopping, !self.closed, self.inFlight == 0, self.backlog.isEmpty else { return }
+        self.closed = true
+        self.flushIfNeeded(context: context)
+        context.close(promise: nil)
+    }
+}
