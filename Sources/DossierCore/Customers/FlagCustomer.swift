@@ -52,4 +52,16 @@ public struct CustomerFlagged: EventPayload {
     public var detail: String
     public var observedOn: LocalDate
     public var response: FlagResponse?
+
+    public init(
+        customer: CustomerID, kind: FlagKind, source: String, detail: String, observedOn: LocalDate,
+        response: FlagResponse?
+    ) {
+        self.customer = customer
+        self.kind = kind
+        self.source = source
+        self.detail = detail
+        self.observedOn = observedOn
+        self.response = response
+    }
 }

@@ -16,8 +16,15 @@ public enum DossierJSON {
         JSONDecoder()
     }
 
+    /// The value's JSON: written by the value itself when it is `JSONWritable` (the hot
+    /// path, same bytes), else by `encoder()`.
     public static func encode(_ value: some Encodable) throws -> [UInt8] {
-        Array(try Self.encoder().encode(value))
+        if let writable = value as? any JSONWritable {
+            var writer = JSONWriter()
+            writable.write(to: &writer)
+            return writer.bytes
+        }
+        return Array(try Self.encoder().encode(value))
     }
 
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws -> T {

@@ -1,0 +1,44 @@
+import DossierCore
+
+// The reply of the busiest methods (`customer.flag`, `customer.register`, `customer.show`)
+// writes its own JSON (see `JSONWritable`); other replies go through `JSONEncoder`.
+
+extension RequestID: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        switch self {
+        case .number(let number): writer.integer(number)
+        case .string(let text): writer.string(text)
+        }
+    }
+}
+
+extension Reply: JSONWritable where Result: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        if let id = self.id { id.write(to: &writer) } else { writer.null() }  // null when the request had none
+        writer.member("more", ifPresent: self.more)
+        writer.member("result", self.result)
+        writer.endObject()
+    }
+}
+
+extension AppendReceipt: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("deduplicated", self.deduplicated)
+        writer.member("eventId", self.eventId)
+        writer.member("sequence", self.sequence)
+        writer.endObject()
+    }
+}
+
+extension CustomerResult: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("customer", self.customer)
+        writer.member("receipt", ifPresent: self.receipt)
+        writer.member("withheld", ifPresent: self.withheld)
+        writer.endObject()
+    }
+}
