@@ -27,7 +27,19 @@ public enum DossierJSON {
         return Array(try Self.encoder().encode(value))
     }
 
+    /// The value read from `bytes`: by the type itself when it is `JSONReadable` and the bytes
+    /// are simple enough (the hot path), else by `decoder()`.
     public static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>) throws -> T {
-        try Self.decoder().decode(type, from: Data(bytes))
+        if let readable = T.self as? any JSONReadable.Type,
+            let value = bytes.withContiguousStorageIfAvailable({ Self.read(readable, UnsafeRawBufferPointer($0)) }) as? T
+        {
+            return value
+        }
+        return try Self.decoder().decode(type, from: Data(bytes))
+    }
+
+    /// `type` read from `bytes` without the decoder; nil when the fast path cannot read them.
+    public static func read(_ type: any JSONReadable.Type, _ bytes: UnsafeRawBufferPointer) -> (any JSONReadable)? {
+        JSONMembers(bytes).flatMap { type.init(json: $0) }
     }
 }

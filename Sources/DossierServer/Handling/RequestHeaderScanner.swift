@@ -11,13 +11,21 @@ enum RequestHeaderScanner {
     static let maximumDepth = 64
 
     static func scan(_ bytes: UnsafeRawBufferPointer) -> RequestHeader? {
+        Self.scanWithParams(bytes)?.header
+    }
+
+    /// The header, and where the `params` value lies in `bytes` (nil when there is none), so
+    /// the params can be read without parsing the line again.
+    static func scanWithParams(_ bytes: UnsafeRawBufferPointer) -> (header: RequestHeader, params: Range<Int>?)? {
         var cursor = Cursor(bytes: bytes)
-        return cursor.header()
+        guard let header = cursor.header() else { return nil }
+        return (header, cursor.paramsRange)
     }
 
     private struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var index = 0
+        var paramsRange: Range<Int>?
 
         var current: UInt8? { self.index < self.bytes.count ? self.bytes[self.index] : nil }
 
@@ -63,6 +71,10 @@ enum RequestHeaderScanner {
                         guard let number = self.integer() else { return nil }
                         id = .number(number)
                     }
+                case "params":
+                    let start = self.index
+                    guard self.paramsRange == nil, self.skipValue(depth: 1) else { return nil }
+                    self.paramsRange = start..<self.index
                 default:
                     guard self.skipValue(depth: 1) else { return nil }
                 }

@@ -11,10 +11,10 @@ import NIOPosix
 public struct RequestRouter: Sendable {
     private enum Route: Sendable {
         /// Decodes the params and says where the read runs.
-        case read(@Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) throws -> Read)
+        case read(@Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws -> Read)
         /// Queues the write; returns it and how to encode the reply from its outcome.
         case write(
-            @Sendable (_ id: RequestID?, _ line: Data, _ context: RequestContext) throws
+            @Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws
                 -> (PendingWrite<CommandOutcome>, @Sendable (CommandOutcome) throws -> ByteBuffer))
     }
 
@@ -89,10 +89,27 @@ public struct RequestRouter: Sendable {
         }
     }
 
-    private static func decodeParams<Params: Decodable>(_ line: Data, allowedKeys: Set<String>) throws -> Params {
+    /// A request line and, when the header scanner found it, where its `params` value is.
+    private struct RequestLine: Sendable {
+        var data: Data
+        var paramsRange: Range<Int>?
+    }
+
+    private static func decodeParams<Params: Decodable>(_ line: RequestLine, allowedKeys: Set<String>) throws -> Params {
+        // The fast path reads simple params by hand; anything it cannot read, including every
+        // mistake, goes to the decoder, which also words the error.
+        if let range = line.paramsRange, let readable = Params.self as? any JSONReadable.Type,
+            let params = line.data.withUnsafeBytes({ bytes in
+                JSONMembers(UnsafeRawBufferPointer(rebasing: bytes[range])).flatMap { members in
+                    members.hasOnly(allowedKeys) ? readable.init(json: members) : nil
+                }
+            }) as? Params
+        {
+            return params
+        }
         let decoder = DossierJSON.decoder()
         decoder.userInfo[CheckedParams<Params>.allowedKeysInfo] = allowedKeys
-        if let params = try decoder.decode(CheckedParams<Params>.self, from: line).params { return params }
+        if let params = try decoder.decode(CheckedParams<Params>.self, from: line.data).params { return params }
         return try decoder.decode(Params.self, from: Data("{}".utf8))
     }
 
@@ -101,11 +118,16 @@ public struct RequestRouter: Sendable {
         let started = ContinuousClock.now
         let data = Data(line.readableBytesView)
         let header: RequestHeader
+        let requestLine: RequestLine
         do {
             // The scanner handles ordinary lines; the decoder the rest, with its precise errors.
-            header =
-                try data.withUnsafeBytes(RequestHeaderScanner.scan)
-                ?? DossierJSON.decoder().decode(RequestHeader.self, from: data)
+            if let scanned = data.withUnsafeBytes(RequestHeaderScanner.scanWithParams) {
+                header = scanned.header
+                requestLine = RequestLine(data: data, paramsRange: scanned.params)
+            } else {
+                header = try DossierJSON.decoder().decode(RequestHeader.self, from: data)
+                requestLine = RequestLine(data: data)
+            }
         } catch {
             self.observer?.requestFinished(method: nil, code: .badRequest, duration: .now - started)
             return .ready(
@@ -151,7 +173,7 @@ public struct RequestRouter: Sendable {
         case .read(let prepareRead):
             let read: Read
             do {
-                read = try prepareRead(header.id, data, requestContext)
+                read = try prepareRead(header.id, requestLine, requestContext)
             } catch {
                 return .ready(failure(error))
             }
@@ -172,7 +194,7 @@ public struct RequestRouter: Sendable {
             let pending: PendingWrite<CommandOutcome>
             let encode: @Sendable (CommandOutcome) throws -> ByteBuffer
             do {
-                (pending, encode) = try queue(header.id, data, requestContext)
+                (pending, encode) = try queue(header.id, requestLine, requestContext)
             } catch {
                 return .ready(failure(error))
             }

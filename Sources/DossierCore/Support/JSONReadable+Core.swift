@@ -1,0 +1,62 @@
+import Foundation
+
+// Scalars and the payloads of the events a busy log holds most, read without `JSONDecoder`
+// (see `JSONReadable`). Each reads exactly what its `Decodable` conformance accepts, or
+// returns nil and leaves the bytes to the decoder.
+
+extension CustomerKind: JSONScalarReadable {}
+extension PoolStage: JSONScalarReadable {}
+extension CustomerTier: JSONScalarReadable {}
+extension FlagKind: JSONScalarReadable {}
+extension FlagResponse: JSONScalarReadable {}
+
+extension CustomerID: JSONScalarReadable {
+    public init?(jsonScalar: JSONScalar) {
+        guard case .string(let text) = jsonScalar else { return nil }
+        self.init(rawValue: text)
+    }
+}
+
+extension LocalDate: JSONScalarReadable {
+    public init?(jsonScalar: JSONScalar) {
+        guard case .string(let text) = jsonScalar else { return nil }
+        self.init(text)
+    }
+}
+
+extension Timestamp: JSONScalarReadable {
+    public init?(jsonScalar: JSONScalar) {
+        guard case .string(let text) = jsonScalar else { return nil }
+        self.init(iso8601: text)
+    }
+}
+
+extension UUID: JSONScalarReadable {
+    public init?(jsonScalar: JSONScalar) {
+        guard case .string(let text) = jsonScalar else { return nil }
+        self.init(uuidString: text)
+    }
+}
+
+extension CustomerRegistered: JSONReadable {
+    public init?(json: JSONMembers) {
+        guard json.hasOnly(["customer", "name", "kind", "stage", "tier"]),
+            let customer: CustomerID = json.required("customer"), let name: String = json.required("name"),
+            let kind: CustomerKind = json.required("kind"), let stage: PoolStage = json.required("stage"),
+            let tier: CustomerTier = json.required("tier")
+        else { return nil }
+        self.init(customer: customer, name: name, kind: kind, stage: stage, tier: tier)
+    }
+}
+
+extension CustomerFlagged: JSONReadable {
+    public init?(json: JSONMembers) {
+        guard json.hasOnly(["customer", "kind", "source", "detail", "observedOn", "response"]),
+            let customer: CustomerID = json.required("customer"), let kind: FlagKind = json.required("kind"),
+            let source: String = json.required("source"), let detail: String = json.required("detail"),
+            let observedOn: LocalDate = json.required("observedOn"),
+            let response: FlagResponse? = json.optional("response")
+        else { return nil }
+        self.init(customer: customer, kind: kind, source: source, detail: detail, observedOn: observedOn, response: response)
+    }
+}
