@@ -31,16 +31,27 @@ struct DossierWorkloads {
         try await Self.register(socket: socket, customers: configuration.streams)
 
         progress(configuration, "dossier: 1 client")
-        let one = try await Self.sequentialClients(1, socket: socket, detail: detail, configuration)
+        let one = try await ClosedLoopLoad.run(clients: 1, threads: 1, socket: socket, detail: detail, configuration)
         report.record("dossier_1_client_eps", one)
 
         progress(configuration, "dossier: \(configuration.clients) clients")
         let headBefore = try daemon.store.head().sequence
+        let writerBefore = daemon.store.statistics
         let writtenBefore = SystemCounters.writtenBytes()
-        let many = try await Self.sequentialClients(configuration.clients, socket: socket, detail: detail, configuration)
+        // Two load threads, as pgbench runs its 32 PostgreSQL clients (`-j 2`).
+        let many = try await ClosedLoopLoad.run(
+            clients: configuration.clients, threads: min(configuration.clients, 2), socket: socket, detail: detail,
+            configuration)
         let appended = try daemon.store.head().sequence - headBefore
         let written = SystemCounters.writtenBytes() - writtenBefore
-        report.record("dossier_32_clients_eps", many)
+        let writerAfter = daemon.store.statistics
+        let commits = writerAfter.commits - writerBefore.commits
+        let meanBatch = commits > 0 ? Double(writerAfter.committedJobs - writerBefore.committedJobs) / Double(commits) : 0
+        let meanCommitMs =
+            commits > 0 ? Double(writerAfter.totalCommitNanoseconds - writerBefore.totalCommitNanoseconds) / Double(commits) / 1e6 : 0
+        report.record(
+            "dossier_32_clients_eps", many,
+            note: String(format: "mean batch %.1f commands, mean commit %.2f ms", meanBatch, meanCommitMs))
 
         progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
@@ -94,27 +105,6 @@ struct DossierWorkloads {
             }
         }
         if let error = results.compactMap({ $0 }).first { throw error }
-    }
-
-    /// `clients` threads, each sending one request and waiting for its reply, for `seconds`.
-    static func sequentialClients(
-        _ clients: Int, socket: String, detail: String, _ configuration: BenchConfiguration
-    ) async throws -> Double {
-        let start = Date()
-        let results = await onThreads(clients) { index -> Result<Int, any Error> in
-            Result {
-                var client = try LoadClient(
-                    socketPath: socket, detail: detail, streams: configuration.streams, seed: UInt64(index + 100))
-                var done = 0
-                while Date().timeIntervalSince(start) < configuration.seconds {
-                    try client.call(client.flagLine())
-                    done += 1
-                }
-                return done
-            }
-        }
-        let elapsed = Date().timeIntervalSince(start)
-        return Double(try results.map { try $0.get() }.reduce(0, +)) / elapsed
     }
 
     /// One connection keeping `pipelineDepth` requests in flight.

@@ -43,7 +43,11 @@ struct LoadClient {
     /// Reads one reply and fails on an error reply. Keys are sorted on the wire, so an error
     /// reply starts with `{"error"` and a success with `{"id"`.
     func expectSuccess() throws {
-        let line = try self.connection.receiveLine()
+        try Self.check(try self.connection.receiveLine())
+    }
+
+    /// Fails on an error reply.
+    static func check(_ line: [UInt8]) throws {
         if line.starts(with: Self.errorPrefix) {
             throw BenchError.failed("request failed: \(String(decoding: line.prefix(300), as: UTF8.self))")
         }

@@ -13,6 +13,8 @@ public final class DossierConnection {
     public let socketPath: String
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Where each `read` lands: allocated once, not per reply.
+    private var chunk = [UInt8](repeating: 0, count: 65_536)
     private var nextID: Int64 = 1
     private let timeoutSeconds: Double
 
@@ -92,16 +94,38 @@ public final class DossierConnection {
                 return line
             }
             searched = self.buffer.count
-            var chunk = [UInt8](repeating: 0, count: 65_536)
-            let count = chunk.withUnsafeMutableBytes { read(self.descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                if errno == EAGAIN || errno == EWOULDBLOCK { throw .timedOut(seconds: self.timeoutSeconds) }
-                throw .connectionClosed
-            }
-            if count == 0 { throw .connectionClosed }
-            self.buffer.append(contentsOf: chunk[0..<count])
+            guard try self.readChunk() else { continue }
         }
+    }
+
+    /// The socket, for callers that wait on many connections at once with `poll`.
+    public var fileDescriptor: Int32 { self.descriptor }
+
+    /// After `poll` said the socket is readable: reads once (without waiting for a whole line)
+    /// and returns the complete lines received so far, oldest first; may be none.
+    public func receiveAvailableLines() throws(ClientError) -> [[UInt8]] {
+        _ = try self.readChunk()
+        var lines: [[UInt8]] = []
+        var start = self.buffer.startIndex
+        while let newline = self.buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            lines.append(Array(self.buffer[start..<newline]))
+            start = newline + 1
+        }
+        self.buffer.removeSubrange(..<start)
+        return lines
+    }
+
+    /// Reads what the socket has into `buffer`; false when interrupted before reading.
+    private func readChunk() throws(ClientError) -> Bool {
+        let count = self.chunk.withUnsafeMutableBytes { read(self.descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR { return false }
+            if errno == EAGAIN || errno == EWOULDBLOCK { throw .timedOut(seconds: self.timeoutSeconds) }
+            throw .connectionClosed
+        }
+        if count == 0 { throw .connectionClosed }
+        self.buffer.append(contentsOf: self.chunk[0..<count])
+        return true
     }
 
     /// Sends one request and returns the reply's `result` as `Result`.
