@@ -24,8 +24,6 @@ public final class DossierStore: Service, Sendable {
     private let writer: GroupCommitWriter
     private let policyBox: Mutex<Policy>
     private let statisticsBox = Mutex(WriterStatistics())
-    /// Answers to commits whose meta page is written but not yet flushed (writer thread only).
-    private let awaitingFlush = AwaitingFlush()
     private let clock: @Sendable () -> Timestamp
     private let logger: Logger
 
@@ -49,9 +47,11 @@ public final class DossierStore: Service, Sendable {
         environmentConfiguration.maxReaders = configuration.maximumReaders
         switch configuration.durability {
         case .full:
-            // One flush per commit instead of two: the meta page is written but not flushed at
-            // commit, and answers wait until a later flush has made it durable (see `process`).
-            environmentConfiguration.flags.insert(.noMetaSync)
+            // LMDB's own commit: data pages flushed, then the meta page flushed; callers are
+            // answered after both. Deferring answers to the next commit's flush (one flush per
+            // commit, MDB_NOMETASYNC) was measured slower under a closed loop of clients: every
+            // caller waited a whole extra commit, so batches shrank (docs/PERFORMANCE.md).
+            break
         case .metaAsync: environmentConfiguration.flags.insert(.noMetaSync)
         case .none: environmentConfiguration.flags.insert(.noSync)
         }
@@ -217,9 +217,11 @@ public final class DossierStore: Service, Sendable {
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
             self.statisticsBox.withLock { $0.record(batchSize: batch.count, failed: failures.count, nanoseconds: elapsed) }
             CommitMetrics.record(batchSize: batch.count, nanoseconds: elapsed)
-            // A refused command wrote nothing: its caller hears at once.
-            for (index, failure) in failures { batch[index].fail(failure) }
-            self.acknowledge(afterCommitOf: batch.indices.filter { failures[$0] == nil }.map { batch[$0] })
+            // A refused command wrote nothing: its caller hears at once. The others are durable:
+            // the commit returned after its flushes (as far as `durability` asks for them).
+            for (index, job) in batch.enumerated() {
+                if let failure = failures[index] { job.fail(failure) } else { job.succeed() }
+            }
         } catch {
             if batch.count > 1 {
                 // Something below the rules failed. Run each job alone so that only the job that
@@ -231,37 +233,6 @@ public final class DossierStore: Service, Sendable {
             self.logger.error("write failed", metadata: ["error": "\(failure)"])
             self.statisticsBox.withLock { $0.failedJobs += 1 }
             batch[0].fail(failure)
-            self.flushIfIdle()
-        }
-    }
-
-    /// Answers callers once their commit is durable.
-    ///
-    /// With `.full` durability the environment runs with MDB_NOMETASYNC: a commit flushes its
-    /// data pages (which also flushes every meta page written before), then writes its own meta
-    /// page without flushing it. So a commit makes all *earlier* commits durable: their callers
-    /// are answered now, this commit's callers after the next commit, or after an explicit
-    /// flush when nothing else is queued. Under load that is one flush per commit instead of
-    /// LMDB's two; at low load it is the same two flushes, with no timer adding latency.
-    private func acknowledge(afterCommitOf jobs: [WriteJob]) {
-        guard self.configuration.durability == .full else {
-            jobs.forEach { $0.succeed() }
-            return
-        }
-        self.awaitingFlush.succeedAll()
-        self.awaitingFlush.append(jobs)
-        self.flushIfIdle()
-    }
-
-    /// Flushes and answers the waiting callers when no further commit is about to do it.
-    private func flushIfIdle() {
-        guard !self.awaitingFlush.isEmpty, !self.writer.hasPendingJobs else { return }
-        do {
-            try self.environment.sync(force: true)
-            self.awaitingFlush.succeedAll()
-        } catch {
-            self.logger.critical("flush failed; commits are not known to be durable", metadata: ["error": "\(error)"])
-            self.awaitingFlush.failAll(self.translate(error))
         }
     }
 
@@ -281,29 +252,6 @@ public final class DossierStore: Service, Sendable {
             return StoreError.storage(error)
         }
         return error
-    }
-}
-
-/// Jobs whose commit waits for a flush. The writer thread alone touches it.
-private final class AwaitingFlush: @unchecked Sendable {
-    // Guard: used only on the writer thread (`DossierStore.process` and what it calls).
-    private var jobs: [WriteJob] = []
-
-    var isEmpty: Bool { self.jobs.isEmpty }
-
-    func append(_ jobs: some Sequence<WriteJob>) { self.jobs += jobs }
-
-    func succeedAll() {
-        let jobs = self.jobs
-        self.jobs = []
-        jobs.forEach { $0.succeed() }
-    }
-
-    /// The durability of these commits is unknown: their callers must not take them as done.
-    func failAll(_ error: any Error) {
-        let jobs = self.jobs
-        self.jobs = []
-        jobs.forEach { $0.fail(error) }
     }
 }
 

@@ -41,13 +41,6 @@ final class GroupCommitWriter: @unchecked Sendable {
         self.condition.unlock()
     }
 
-    /// Whether jobs are waiting for the next batch (the writer thread asks after a commit).
-    var hasPendingJobs: Bool {
-        self.condition.lock()
-        defer { self.condition.unlock() }
-        return !self.pending.isEmpty
-    }
-
     /// Stops taking jobs, lets the thread finish every queued one, and returns when it has.
     func stop() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
