@@ -96,24 +96,9 @@ extension ClosedSet {
     }
 }
 
-/// Reads the bytes of one flat object.
-private struct JSONCursor {
-    let bytes: UnsafeRawBufferPointer
-    var index = 0
-
-    var current: UInt8? { self.index < self.bytes.count ? self.bytes[self.index] : nil }
-
-    mutating func skipWhitespace() {
-        while let byte = self.current, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { self.index += 1 }
-    }
-
-    mutating func take(_ byte: UInt8) -> Bool {
-        guard self.current == byte else { return false }
-        self.index += 1
-        return true
-    }
-
-    mutating func flatObject() -> [(key: String, value: JSONScalar)]? {
+extension JSONCursor {
+    /// One flat object and nothing after it; nil for anything else.
+    fileprivate mutating func flatObject() -> [(key: String, value: JSONScalar)]? {
         var members: [(key: String, value: JSONScalar)] = []
         self.skipWhitespace()
         guard self.take(UInt8(ascii: "{")) else { return nil }
@@ -135,10 +120,10 @@ private struct JSONCursor {
             }
         }
         self.skipWhitespace()
-        return self.index == self.bytes.count ? members : nil
+        return self.isAtEnd ? members : nil
     }
 
-    mutating func scalar() -> JSONScalar? {
+    private mutating func scalar() -> JSONScalar? {
         switch self.current {
         case UInt8(ascii: "\""): return self.plainString().map(JSONScalar.string)
         case UInt8(ascii: "t"): return self.literal("true") ? .bool(true) : nil
@@ -146,51 +131,5 @@ private struct JSONCursor {
         case UInt8(ascii: "n"): return self.literal("null") ? .null : nil
         default: return self.integer().map(JSONScalar.integer)
         }
-    }
-
-    /// A string without escapes or control characters, valid UTF-8.
-    mutating func plainString() -> String? {
-        guard self.take(UInt8(ascii: "\"")) else { return nil }
-        let start = self.index
-        while let byte = self.current, byte != UInt8(ascii: "\"") {
-            guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
-            self.index += 1
-        }
-        guard self.current != nil else { return nil }
-        let text = String(validating: UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self)
-        self.index += 1
-        return text
-    }
-
-    /// `-?(0|[1-9][0-9]*)` that fits an Int64; a fraction or exponent is left to the decoder.
-    mutating func integer() -> Int64? {
-        let negative = self.take(UInt8(ascii: "-"))
-        let digitsStart = self.index
-        var magnitude: UInt64 = 0
-        while let byte = self.current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
-            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-            guard !overflow1, !overflow2 else { return nil }
-            magnitude = sum
-            self.index += 1
-        }
-        let digits = self.index - digitsStart
-        guard digits > 0, !(digits > 1 && self.bytes[digitsStart] == UInt8(ascii: "0")) else { return nil }
-        if let byte = self.current, byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E") {
-            return nil
-        }
-        if negative {
-            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
-            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
-        }
-        return Int64(exactly: magnitude)
-    }
-
-    mutating func literal(_ word: StaticString) -> Bool {
-        let count = word.utf8CodeUnitCount
-        guard self.index + count <= self.bytes.count else { return false }
-        for offset in 0..<count where self.bytes[self.index + offset] != word.utf8Start[offset] { return false }
-        self.index += count
-        return true
     }
 }
