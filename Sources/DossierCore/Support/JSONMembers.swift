@@ -61,11 +61,20 @@ public protocol JSONScalarReadable {
     init?(jsonScalar: JSONScalar)
 }
 
-extension String: JSONScalarReadable {
+/// A type that a JSON string holds (an id, a date, an enum's raw value).
+public protocol JSONStringReadable: JSONScalarReadable {
+    init?(jsonString: String)
+}
+
+extension JSONStringReadable {
     public init?(jsonScalar: JSONScalar) {
         guard case .string(let text) = jsonScalar else { return nil }
-        self = text
+        self.init(jsonString: text)
     }
+}
+
+extension String: JSONStringReadable {
+    public init?(jsonString: String) { self = jsonString }
 }
 
 extension Int: JSONScalarReadable {
@@ -90,10 +99,7 @@ extension Bool: JSONScalarReadable {
 }
 
 extension ClosedSet {
-    public init?(jsonScalar: JSONScalar) {
-        guard case .string(let text) = jsonScalar else { return nil }
-        self.init(rawValue: text)
-    }
+    public init?(jsonString: String) { self.init(rawValue: jsonString) }
 }
 
 extension JSONCursor {

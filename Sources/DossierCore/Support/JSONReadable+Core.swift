@@ -4,38 +4,26 @@ import Foundation
 // (see `JSONReadable`). Each reads exactly what its `Decodable` conformance accepts, or
 // returns nil and leaves the bytes to the decoder.
 
-extension CustomerKind: JSONScalarReadable {}
-extension PoolStage: JSONScalarReadable {}
-extension CustomerTier: JSONScalarReadable {}
-extension FlagKind: JSONScalarReadable {}
-extension FlagResponse: JSONScalarReadable {}
+extension CustomerKind: JSONStringReadable {}
+extension PoolStage: JSONStringReadable {}
+extension CustomerTier: JSONStringReadable {}
+extension FlagKind: JSONStringReadable {}
+extension FlagResponse: JSONStringReadable {}
 
-extension CustomerID: JSONScalarReadable {
-    public init?(jsonScalar: JSONScalar) {
-        guard case .string(let text) = jsonScalar else { return nil }
-        self.init(rawValue: text)
-    }
+extension CustomerID: JSONStringReadable {
+    public init?(jsonString: String) { self.init(rawValue: jsonString) }
 }
 
-extension LocalDate: JSONScalarReadable {
-    public init?(jsonScalar: JSONScalar) {
-        guard case .string(let text) = jsonScalar else { return nil }
-        self.init(text)
-    }
+extension LocalDate: JSONStringReadable {
+    public init?(jsonString: String) { self.init(jsonString) }
 }
 
-extension Timestamp: JSONScalarReadable {
-    public init?(jsonScalar: JSONScalar) {
-        guard case .string(let text) = jsonScalar else { return nil }
-        self.init(iso8601: text)
-    }
+extension Timestamp: JSONStringReadable {
+    public init?(jsonString: String) { self.init(iso8601: jsonString) }
 }
 
-extension UUID: JSONScalarReadable {
-    public init?(jsonScalar: JSONScalar) {
-        guard case .string(let text) = jsonScalar else { return nil }
-        self.init(uuidString: text)
-    }
+extension UUID: JSONStringReadable {
+    public init?(jsonString: String) { self.init(uuidString: jsonString) }
 }
 
 extension CustomerRegistered: JSONReadable {
