@@ -14,7 +14,7 @@ extension InboundFrame {
 /// Closes a connection that has no request in flight and has sent nothing for `timeout`
 /// (`server.idle_timeout_seconds`).
 ///
-/// Sits between the line decoder and the async channel: it counts the frames that will get a
+/// Sits between the line decoder and the `RequestHandler`: it counts the frames that will get a
 /// reply and the replies written, and runs a timer only while every request is answered. A
 /// client that stops reading its replies counts as idle once the last reply is handed to the
 /// socket, so it cannot hold the connection (and its buffered replies) forever.
