@@ -5,8 +5,10 @@ import Foundation
 // request whose params this cannot read goes to the decoder, which words any error.
 
 extension CustomerIDParams: JSONReadable {
+    private static let jsonKeys: Set<String> = ["id", "asOf"]
+
     public init?(json: JSONMembers) {
-        guard json.hasOnly(["id", "asOf"]), let id: String = json.required("id"),
+        guard json.hasOnly(Self.jsonKeys), let id: String = json.required("id"),
             let asOf: Timestamp? = json.optional("asOf")
         else { return nil }
         self.init(id: id, asOf: asOf)
@@ -14,8 +16,10 @@ extension CustomerIDParams: JSONReadable {
 }
 
 extension RegisterCustomerParams: JSONReadable {
+    private static let jsonKeys: Set<String> = ["id", "name", "kind", "stage", "tier", "requestId"]
+
     public init?(json: JSONMembers) {
-        guard json.hasOnly(["id", "name", "kind", "stage", "tier", "requestId"]),
+        guard json.hasOnly(Self.jsonKeys),
             let id: String = json.required("id"), let name: String = json.required("name"),
             let kind: CustomerKind = json.required("kind"), let stage: PoolStage? = json.optional("stage"),
             let tier: CustomerTier? = json.optional("tier"), let requestId: UUID? = json.optional("requestId")
@@ -25,9 +29,11 @@ extension RegisterCustomerParams: JSONReadable {
 }
 
 extension FlagCustomerParams: JSONReadable {
+    private static let jsonKeys: Set<String> = ["customer", "kind", "source", "detail", "observedOn", "response", "requestId"]
+
     /// Requests with `expectedVersion` take the decoder's path (its forms are not scalars only).
     public init?(json: JSONMembers) {
-        guard json.hasOnly(["customer", "kind", "source", "detail", "observedOn", "response", "requestId"]),
+        guard json.hasOnly(Self.jsonKeys),
             let customer: String = json.required("customer"), let kind: FlagKind = json.required("kind"),
             let source: String = json.required("source"), let detail: String? = json.optional("detail"),
             let observedOn: LocalDate? = json.optional("observedOn"),

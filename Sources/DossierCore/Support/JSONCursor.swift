@@ -29,12 +29,17 @@ public struct JSONCursor {
     public mutating func plainString() -> String? {
         guard self.take(UInt8(ascii: "\"")) else { return nil }
         let start = self.index
+        var isASCII = true
         while let byte = self.current, byte != UInt8(ascii: "\"") {
             guard byte != UInt8(ascii: "\\"), byte >= 0x20 else { return nil }
+            isASCII = isASCII && byte < 0x80
             self.index += 1
         }
         guard self.current != nil else { return nil }
-        let text = String(validating: UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.index]), as: UTF8.self)
+        let utf8 = UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.index])
+        // ASCII needs no validation (and `String(decoding:)` has the fast path for it); anything
+        // else must be valid UTF-8, never repaired.
+        let text = isASCII ? String(decoding: utf8, as: UTF8.self) : String(validating: utf8, as: UTF8.self)
         self.index += 1
         return text
     }

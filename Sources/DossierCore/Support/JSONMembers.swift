@@ -106,6 +106,7 @@ extension JSONCursor {
     /// One flat object and nothing after it; nil for anything else.
     fileprivate mutating func flatObject() -> [(key: String, value: JSONScalar)]? {
         var members: [(key: String, value: JSONScalar)] = []
+        members.reserveCapacity(8)
         self.skipWhitespace()
         guard self.take(UInt8(ascii: "{")) else { return nil }
         self.skipWhitespace()

@@ -27,8 +27,10 @@ extension UUID: JSONStringReadable {
 }
 
 extension CustomerRegistered: JSONReadable {
+    private static let jsonKeys: Set<String> = ["customer", "name", "kind", "stage", "tier"]
+
     public init?(json: JSONMembers) {
-        guard json.hasOnly(["customer", "name", "kind", "stage", "tier"]),
+        guard json.hasOnly(Self.jsonKeys),
             let customer: CustomerID = json.required("customer"), let name: String = json.required("name"),
             let kind: CustomerKind = json.required("kind"), let stage: PoolStage = json.required("stage"),
             let tier: CustomerTier = json.required("tier")
@@ -38,8 +40,10 @@ extension CustomerRegistered: JSONReadable {
 }
 
 extension CustomerFlagged: JSONReadable {
+    private static let jsonKeys: Set<String> = ["customer", "kind", "source", "detail", "observedOn", "response"]
+
     public init?(json: JSONMembers) {
-        guard json.hasOnly(["customer", "kind", "source", "detail", "observedOn", "response"]),
+        guard json.hasOnly(Self.jsonKeys),
             let customer: CustomerID = json.required("customer"), let kind: FlagKind = json.required("kind"),
             let source: String = json.required("source"), let detail: String = json.required("detail"),
             let observedOn: LocalDate = json.required("observedOn"),
