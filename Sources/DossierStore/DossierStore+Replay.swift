@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 import LMDB
 
 /// The outcome of replaying the whole log through the projection code.
@@ -24,17 +25,30 @@ extension DossierStore {
     public func replay(chunkSize: Int = 10_000, maximumReported: Int = 20) throws -> ReplayReport {
         let head = try self.head()
         var tables: [Projections.Table: [[UInt8]: [UInt8]]] = [:]
-        var next: UInt64 = 1
-        while next <= head.sequence {
-            let events = try self.readAll(from: next, limit: min(chunkSize, Int(head.sequence - next + 1)))
-            guard let last = events.last else { break }
-            for event in events {
-                try Projections.apply(
-                    event, try DomainEvent.decode(event),
-                    read: { table, key in tables[table]?[key] },
-                    write: { table, key, value in tables[table, default: [:]][key] = value })
+        var replayed: UInt64 = 0
+        // While this thread folds one chunk, the next is read and decoded on the other cores.
+        func chunk(from first: UInt64) throws -> (events: [RecordedEvent], decoded: [DomainEvent]) {
+            guard first <= head.sequence else { return ([], []) }
+            let events = try self.readAll(from: first, limit: min(chunkSize, Int(head.sequence - first + 1)))
+            return (events, try Self.decodeOnEveryCore(events))
+        }
+        var current = try chunk(from: 1)
+        while let last = current.events.last {
+            let following = last.sequence + 1
+            let next = Prefetch { try chunk(from: following) }
+            do {
+                for (event, decoded) in zip(current.events, current.decoded) {
+                    try Projections.apply(
+                        event, decoded,
+                        read: { table, key in tables[table]?[key] },
+                        write: { table, key, value in tables[table, default: [:]][key] = value })
+                }
+            } catch {
+                _ = try? next.value()  // no read may outlive the call: the store could close next
+                throw error
             }
-            next = last.sequence + 1
+            replayed = last.sequence
+            current = try next.value()
         }
 
         var mismatches: [String] = []
@@ -57,7 +71,44 @@ extension DossierStore {
                 }
             }
         }
-        return ReplayReport(events: next - 1, rows: rows, mismatches: mismatches)
+        return ReplayReport(events: replayed, rows: rows, mismatches: mismatches)
+    }
+
+    /// The domain events of `events`, decoded on every core: decoding is pure, only the fold
+    /// must go in log order. Decoding is most of a replay's work.
+    static func decodeOnEveryCore(_ events: [RecordedEvent]) throws -> [DomainEvent] {
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount, events.count / 512))
+        var results = [Result<DomainEvent, any Error>?](repeating: nil, count: events.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each slice writes only its own range of the buffer.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: slices) { slice in
+                let range = (events.count * slice / slices)..<(events.count * (slice + 1) / slices)
+                for index in range { slots[index] = Result { try DomainEvent.decode(events[index]) } }
+            }
+        }
+        return try results.map { try $0!.get() }
+    }
+
+    /// Work started on another thread at once, whose result is collected later.
+    private final class Prefetch<Value>: @unchecked Sendable {
+        // Guard: `result` is written once on the worker before `done` is signalled, and read
+        // only after waiting on `done`.
+        private var result: Result<Value, any Error>?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ work: @escaping () throws -> Value) {
+            nonisolated(unsafe) let work = work
+            DispatchQueue.global().async {
+                self.result = Result { try work() }
+                self.done.signal()
+            }
+        }
+
+        func value() throws -> Value {
+            self.done.wait()
+            return try self.result!.get()
+        }
     }
 
     private static func printable(_ key: [UInt8]) -> String {
