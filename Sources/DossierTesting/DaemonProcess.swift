@@ -27,7 +27,10 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// Starts the daemon and waits until it answers `system.hello`.
     public func start(timeoutSeconds: Double = 30) throws {
-        FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        // Appended to across restarts, so a test's log shows every run of the daemon.
+        if !FileManager.default.fileExists(atPath: self.logPath) {
+            _ = FileManager.default.createFile(atPath: self.logPath, contents: nil)
+        }
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         log.seekToEndOfFile()
         let process = Process()
