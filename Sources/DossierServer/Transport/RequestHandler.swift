@@ -212,10 +212,16 @@ final class RequestHandler: ChannelDuplexHandler {
         context.read()
     }
 
+    /// Closes once every reply is answered and has left NIO's buffer for the socket: closing
+    /// earlier would drop replies still queued behind a slow reader. (A client that never reads
+    /// is closed by the idle timeout, which counts it idle once its replies are handed over.)
     private func closeIfDone(context: ChannelHandlerContext) {
         guard self.stopping, !self.closed, self.inFlight == 0, self.backlog.isEmpty else { return }
         self.closed = true
-        self.flushIfNeeded(context: context)
-        context.close(promise: nil)
+        let written = context.eventLoop.makePromise(of: Void.self)
+        // Writes complete in order: this empty one completes after every reply before it.
+        context.writeAndFlush(self.wrapOutboundOut(ByteBuffer()), promise: written)
+        self.unflushed = false
+        written.futureResult.assumeIsolated().whenComplete { _ in context.close(promise: nil) }
     }
 }
