@@ -44,6 +44,7 @@ public struct BenchReport: Sendable {
         }
         lines.append("")
         ratio("dossier_32_clients_eps", "raw_lmdb_batch1000_eps", target: ">= 0.8")
+        ratio("dossier_32_clients_eps", "raw_lmdb_batch32_eps", target: "none; the batch 32 waiting clients can form")
         ratio("dossier_32_clients_eps", "sqlite_full_32_eps", target: ">= 10")
         ratio("dossier_32_clients_eps", "postgres_32_eps", target: ">= 3")
         ratio("dossier_32_clients_eps", "postgres_batch1000_eps", target: "moonshot >= 1")

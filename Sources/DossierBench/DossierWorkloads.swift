@@ -31,8 +31,9 @@ struct DossierWorkloads {
         try await Self.register(socket: socket, customers: configuration.streams)
 
         progress(configuration, "dossier: 1 client")
+        let writerBeforeOne = daemon.store.statistics
         let one = try await ClosedLoopLoad.run(clients: 1, threads: 1, socket: socket, detail: detail, configuration)
-        report.record("dossier_1_client_eps", one)
+        report.record("dossier_1_client_eps", one, note: Self.writerNote(from: writerBeforeOne, to: daemon.store.statistics))
 
         progress(configuration, "dossier: \(configuration.clients) clients")
         let headBefore = try daemon.store.head().sequence
@@ -44,14 +45,8 @@ struct DossierWorkloads {
             configuration)
         let appended = try daemon.store.head().sequence - headBefore
         let written = SystemCounters.writtenBytes() - writtenBefore
-        let writerAfter = daemon.store.statistics
-        let commits = writerAfter.commits - writerBefore.commits
-        let meanBatch = commits > 0 ? Double(writerAfter.committedJobs - writerBefore.committedJobs) / Double(commits) : 0
-        let meanCommitMs =
-            commits > 0 ? Double(writerAfter.totalCommitNanoseconds - writerBefore.totalCommitNanoseconds) / Double(commits) / 1e6 : 0
         report.record(
-            "dossier_32_clients_eps", many,
-            note: String(format: "mean batch %.1f commands, mean commit %.2f ms", meanBatch, meanCommitMs))
+            "dossier_32_clients_eps", many, note: Self.writerNote(from: writerBefore, to: daemon.store.statistics))
 
         progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
@@ -88,6 +83,15 @@ struct DossierWorkloads {
             note: "during the \(configuration.clients)-client workload")
         report.record("events", Double(events), unit: "events")
         report.record("db_bytes", Double(SystemCounters.fileSize(daemon.dataDirectory + "/data.mdb")), unit: "bytes")
+    }
+
+    /// The writer's mean batch and commit time between two readings of its statistics.
+    static func writerNote(from before: WriterStatistics, to after: WriterStatistics) -> String {
+        let commits = after.commits - before.commits
+        guard commits > 0 else { return "no commits" }
+        let meanBatch = Double(after.committedJobs - before.committedJobs) / Double(commits)
+        let meanCommitMs = Double(after.totalCommitNanoseconds - before.totalCommitNanoseconds) / Double(commits) / 1e6
+        return String(format: "mean batch %.1f commands, mean commit %.2f ms", meanBatch, meanCommitMs)
     }
 
     static func register(socket: String, customers: Int) async throws {
