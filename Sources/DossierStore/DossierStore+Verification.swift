@@ -29,7 +29,8 @@ extension DossierStore {
     /// old pages while the writer keeps appending; checks up to the head seen at the start.
     public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
         let storedHead = try self.head()
-        var previous = HashChain.genesis
+        // The hash of the last event checked, advanced in place.
+        var chain = HashChain.genesis
         var expected: UInt64 = 1
         var failure: VerificationReport.Failure?
         while failure == nil, expected <= storedHead.sequence {
@@ -45,13 +46,11 @@ extension DossierStore {
                         failure = .init(sequence: sequence, reason: "stored value is truncated")
                         return false
                     }
-                    let record = UnsafeRawBufferPointer(rebasing: value[EventRecordCodec.hashLength...])
-                    let computed = HashChain.link(previous: previous, record: record)
-                    guard computed.elementsEqual(value[0..<EventRecordCodec.hashLength]) else {
+                    HashChain.advance(&chain, over: UnsafeRawBufferPointer(rebasing: value[EventRecordCodec.hashLength...]))
+                    guard chain.elementsEqual(value[0..<EventRecordCodec.hashLength]) else {
                         failure = .init(sequence: sequence, reason: "hash does not match its bytes and predecessor")
                         return false
                     }
-                    previous = computed
                     expected += 1
                     checked += 1
                     return true
@@ -61,7 +60,7 @@ extension DossierStore {
                 }
             }
         }
-        let computedHead = LogHead(sequence: expected - 1, hash: previous)
+        let computedHead = LogHead(sequence: expected - 1, hash: chain)
         if failure == nil && computedHead != storedHead {
             failure = .init(sequence: storedHead.sequence, reason: "the stored head does not match the events")
         }
