@@ -50,6 +50,29 @@ struct RequestRouterTests {
         #expect(!Self.errorMessage(reply).isEmpty)
     }
 
+    /// Foundation's decoder reads only the members it needs; the daemon refuses any line that
+    /// is not valid JSON anywhere, and still takes valid escapes wherever they are.
+    @Test(arguments: [
+        #"{"id":5,"method":"system.hello","x":1-2}"#, #"{"id":007,"method":"system.hello"}"#,
+        #"{"id":5,"method":"system.hello","x":"\q"}"#, #"{"id":5,"method":"system.hello","x":[1,]}"#,
+        #"{"id":5,"method":"system.hello","x":01.5}"#, #"{"id":5,"method":"system.hello","x":"\u12G4"}"#,
+        #"{"id":5,"method":"system.hello","x":tru}"#,
+    ])
+    func invalidJSONInAMemberNobodyReadsIsRefused(line: String) async throws {
+        let reply = try #require(try await Self.reply([line]).first)
+        #expect(Self.errorCode(reply) == "dossier.BadRequest")
+        #expect(Self.errorMessage(reply).contains("not valid JSON"))
+    }
+
+    @Test func validEscapesAndNumbersInAnyMemberAreFine() async throws {
+        let replies = try await Self.reply([
+            #"{"id":5,"method":"system.hello","x":"\u00e9\n\"\/","y":[-0.5e+3,0,{"z":null}]}"#,
+            #"{"i\u0064":6,"method":"system.hello"}"#,
+        ])
+        #expect(replies.allSatisfy { $0["error"] == nil })
+        #expect(replies[1]["id"] as? Int == 6)
+    }
+
     @Test func unknownMethodsAreNamedAndTheIdIsEchoed() async throws {
         let replies = try await Self.reply([
             #"{"id":5,"method":"customer.delete"}"#, #"{"id":"abc","method":"nope"}"#,

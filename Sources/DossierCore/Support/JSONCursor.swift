@@ -76,18 +76,13 @@ public struct JSONCursor {
         return true
     }
 
-    /// Skips one JSON value, checking its structure (strings may hold escapes here), nested at
-    /// most `maximumDepth` deep.
+    /// Skips one JSON value, checking it strictly against the JSON grammar (RFC 8259):
+    /// string escapes and UTF-8, number syntax, literals, nesting at most `maximumDepth` deep.
     public mutating func skipValue(depth: Int, maximumDepth: Int) -> Bool {
         guard depth <= maximumDepth, let byte = self.current else { return false }
         switch byte {
         case UInt8(ascii: "\""):
-            self.index += 1
-            while let byte = self.current, byte != UInt8(ascii: "\"") {
-                guard byte >= 0x20 else { return false }
-                self.index += byte == UInt8(ascii: "\\") ? 2 : 1
-            }
-            return self.take(UInt8(ascii: "\""))
+            return self.skipString()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let isObject = byte == UInt8(ascii: "{")
             let close = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
@@ -97,8 +92,7 @@ public struct JSONCursor {
             while true {
                 self.skipWhitespace()
                 if isObject {
-                    guard self.current == UInt8(ascii: "\""), self.skipValue(depth: depth + 1, maximumDepth: maximumDepth)
-                    else { return false }
+                    guard self.current == UInt8(ascii: "\""), self.skipString() else { return false }
                     self.skipWhitespace()
                     guard self.take(UInt8(ascii: ":")) else { return false }
                     self.skipWhitespace()
@@ -111,16 +105,84 @@ public struct JSONCursor {
         case UInt8(ascii: "t"): return self.literal("true")
         case UInt8(ascii: "f"): return self.literal("false")
         case UInt8(ascii: "n"): return self.literal("null")
-        default:
-            let start = self.index
-            while let byte = self.current,
-                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
-                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-                    || byte == UInt8(ascii: "E")
-            {
-                self.index += 1
-            }
-            return self.index > start
+        default: return self.skipNumber()
         }
+    }
+
+    /// Where the first byte that breaks JSON is in `bytes` (one value, whitespace around it),
+    /// or nil when `bytes` is a valid JSON document.
+    public static func firstInvalidByte(in bytes: UnsafeRawBufferPointer, maximumDepth: Int = 512) -> Int? {
+        var cursor = JSONCursor(bytes: bytes)
+        cursor.skipWhitespace()
+        guard cursor.skipValue(depth: 1, maximumDepth: maximumDepth) else { return min(cursor.index, bytes.count) }
+        cursor.skipWhitespace()
+        return cursor.isAtEnd ? nil : cursor.index
+    }
+
+    /// A string with valid escapes (`\u` with four hex digits), no control characters, and
+    /// valid UTF-8.
+    private mutating func skipString() -> Bool {
+        guard self.take(UInt8(ascii: "\"")) else { return false }
+        let start = self.index
+        var isASCII = true
+        while let byte = self.current, byte != UInt8(ascii: "\"") {
+            guard byte >= 0x20 else { return false }
+            isASCII = isASCII && byte < 0x80
+            self.index += 1
+            guard byte == UInt8(ascii: "\\") else { continue }
+            guard let escaped = self.current else { return false }
+            switch escaped {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                self.index += 1
+            case UInt8(ascii: "u"):
+                self.index += 1
+                for _ in 0..<4 {
+                    guard let hex = self.current, hex.isHexDigit else { return false }
+                    self.index += 1
+                }
+            default:
+                return false
+            }
+        }
+        guard self.current != nil else { return false }
+        let content = UnsafeRawBufferPointer(rebasing: self.bytes[start..<self.index])
+        guard isASCII || String(validating: content, as: UTF8.self) != nil else { return false }
+        self.index += 1
+        return true
+    }
+
+    /// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`
+    private mutating func skipNumber() -> Bool {
+        _ = self.take(UInt8(ascii: "-"))
+        if self.take(UInt8(ascii: "0")) {
+            if let byte = self.current, byte.isDigit { return false }  // no leading zeros
+        } else {
+            guard self.skipDigits() else { return false }
+        }
+        if self.take(UInt8(ascii: ".")) {
+            guard self.skipDigits() else { return false }
+        }
+        if self.take(UInt8(ascii: "e")) || self.take(UInt8(ascii: "E")) {
+            if !self.take(UInt8(ascii: "+")) { _ = self.take(UInt8(ascii: "-")) }
+            guard self.skipDigits() else { return false }
+        }
+        return true
+    }
+
+    /// One or more digits.
+    private mutating func skipDigits() -> Bool {
+        let start = self.index
+        while let byte = self.current, byte.isDigit { self.index += 1 }
+        return self.index > start
+    }
+}
+
+extension UInt8 {
+    fileprivate var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
+
+    fileprivate var isHexDigit: Bool {
+        self.isDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
     }
 }

@@ -125,6 +125,11 @@ public struct RequestRouter: Sendable {
                 header = scanned.header
                 requestLine = RequestLine(data: data, paramsRange: scanned.params)
             } else {
+                // Foundation's decoder checks only the members it reads: validate the whole
+                // line first, so that no broken line is ever answered as if it were JSON.
+                if let offset = data.withUnsafeBytes({ JSONCursor.firstInvalidByte(in: $0) }) {
+                    throw InvalidJSONLine(offset: offset, startsAsObject: data.first { $0 > 0x20 } == UInt8(ascii: "{"))
+                }
                 header = try DossierJSON.decoder().decode(RequestHeader.self, from: data)
                 requestLine = RequestLine(data: data)
             }
@@ -249,12 +254,23 @@ public struct RequestRouter: Sendable {
         return ByteBuffer(bytes: data)
     }
 
+    /// A request line that breaks the JSON grammar at `offset`.
+    private struct InvalidJSONLine: Error {
+        var offset: Int
+        var startsAsObject: Bool
+    }
+
     /// What was wrong with the request's envelope, in one sentence.
     private static func headerProblem(_ error: any Error) -> String {
+        if let invalid = error as? InvalidJSONLine, invalid.startsAsObject {
+            return "the line is not valid JSON: it breaks at byte \(invalid.offset + 1)"
+        }
+        let objectShape = "the line is not a JSON object: expected {\"id\": 1, \"method\": \"...\", \"params\": {...}}"
+        if error is InvalidJSONLine { return objectShape }
         guard let error = error as? DecodingError else { return "the line is not a JSON request" }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return "the line is not a JSON object: expected {\"id\": 1, \"method\": \"...\", \"params\": {...}}"
+            return objectShape
         case .typeMismatch(_, let context) where context.codingPath.isEmpty:
             return "the request must be a JSON object with \"method\" and optional \"id\" and \"params\""
         default:
