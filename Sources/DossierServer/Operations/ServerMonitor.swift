@@ -14,6 +14,8 @@ public final class ServerMonitor: Sendable {
     private let startInstant: ContinuousClock.Instant
     private let connections = Atomic<Int>(0)
     private let latencies = Mutex<[String: LatencyHistogram]>([:])
+    /// Bounded like `latencies`: known methods (or `other`) times the reply codes.
+    private let requestInstruments = Mutex<[RequestInstruments.Key: RequestInstruments]>([:])
     private let knownMethods: Set<String>
 
     /// The Prometheus registry `system.metrics` renders; the daemon also routes swift-metrics
@@ -99,17 +101,38 @@ extension ServerMonitor: RequestObserver {
             latencies[label, default: LatencyHistogram()].record(nanoseconds: nanoseconds, failed: code != nil)
         }
         // The registry returns the existing collector for a known name and labels.
-        self.registry.makeCounter(
-            descriptor: .init(
-                namespace: "dossier", metricName: "requests", unitName: "total",
-                helpText: "Requests answered, by method and reply code (ok or the error code)."),
-            labels: [("method", label), ("code", code?.rawValue ?? "ok")]
-        ).increment()
-        self.registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "dossier", metricName: "request_duration", unitName: "seconds",
-                helpText: "Time from reading a request line to having its reply, by method."),
-            labels: [("method", label)], buckets: Self.requestDurationBuckets
-        ).record(duration)
+        let instruments = self.instruments(method: label, code: code?.rawValue ?? "ok")
+        instruments.requests.increment()
+        instruments.duration.record(duration)
     }
+
+    /// The Prometheus collectors of one method and reply code, made once and kept: asking the
+    /// registry for them on every request cost several percent of the daemon's CPU under load.
+    private func instruments(method: String, code: String) -> RequestInstruments {
+        let key = RequestInstruments.Key(method: method, code: code)
+        if let known = self.requestInstruments.withLock({ $0[key] }) { return known }
+        let made = RequestInstruments(
+            requests: self.registry.makeCounter(
+                descriptor: .init(
+                    namespace: "dossier", metricName: "requests", unitName: "total",
+                    helpText: "Requests answered, by method and reply code (ok or the error code)."),
+                labels: [("method", method), ("code", code)]),
+            duration: self.registry.makeDurationHistogram(
+                descriptor: .init(
+                    namespace: "dossier", metricName: "request_duration", unitName: "seconds",
+                    helpText: "Time from reading a request line to having its reply, by method."),
+                labels: [("method", method)], buckets: Self.requestDurationBuckets))
+        return self.requestInstruments.withLock { $0[key, default: made] }
+    }
+}
+
+/// A method's request counter for one reply code, and its duration histogram.
+private struct RequestInstruments: Sendable {
+    struct Key: Hashable, Sendable {
+        var method: String
+        var code: String
+    }
+
+    let requests: Counter
+    let duration: DurationHistogram
 }
