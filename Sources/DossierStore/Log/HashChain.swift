@@ -9,17 +9,9 @@ public enum HashChain {
 
     /// `SHA256(previous || record)`.
     static func link(previous: [UInt8], record: [UInt8]) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(data: record)
-        return Array(hasher.finalize())
-    }
-
-    static func link(previous: [UInt8], record: UnsafeRawBufferPointer) -> [UInt8] {
-        var hasher = SHA256()
-        hasher.update(data: previous)
-        hasher.update(bufferPointer: record)
-        return Array(hasher.finalize())
+        var hash = previous
+        record.withUnsafeBytes { Self.advance(&hash, over: $0) }
+        return hash
     }
 
     /// Replaces `hash` (32 bytes, the predecessor's hash) with the hash of `record` after it,
