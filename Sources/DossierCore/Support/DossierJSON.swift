@@ -38,8 +38,12 @@ public enum DossierJSON {
         return try Self.decoder().decode(type, from: Data(bytes))
     }
 
-    /// `type` read from `bytes` without the decoder; nil when the fast path cannot read them.
-    public static func read(_ type: any JSONReadable.Type, _ bytes: UnsafeRawBufferPointer) -> (any JSONReadable)? {
-        JSONMembers(bytes).flatMap { type.init(json: $0) }
+    /// `type` read from `bytes` without the decoder; nil when the fast path cannot read them,
+    /// or when a key is not one of `allowedKeys` (when given).
+    public static func read(
+        _ type: any JSONReadable.Type, _ bytes: UnsafeRawBufferPointer, allowedKeys: Set<String>? = nil
+    ) -> (any JSONReadable)? {
+        guard let members = JSONMembers(bytes), allowedKeys.map(members.hasOnly) ?? true else { return nil }
+        return type.init(json: members)
     }
 }

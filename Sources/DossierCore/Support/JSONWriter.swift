@@ -130,12 +130,6 @@ public struct JSONWriter {
 
     public mutating func value(_ value: some JSONWritable) { value.write(to: &self) }
 
-    /// Raw JSON that is already valid and formatted (a stored payload).
-    public mutating func raw(_ json: some Sequence<UInt8>) { self.bytes.append(contentsOf: json) }
-
-    /// A newline, for line-delimited output.
-    public mutating func newline() { self.bytes.append(0x0A) }
-
     // MARK: - Members
 
     public mutating func member(_ key: StaticString, _ value: some JSONWritable) {

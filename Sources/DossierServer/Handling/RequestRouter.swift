@@ -1,8 +1,8 @@
 import DossierCore
 import DossierProtocol
+import DossierStore
 import Foundation
 import Logging
-import DossierStore
 import NIOCore
 import NIOPosix
 
@@ -99,10 +99,8 @@ public struct RequestRouter: Sendable {
         // The fast path reads simple params by hand; anything it cannot read, including every
         // mistake, goes to the decoder, which also words the error.
         if let range = line.paramsRange, let readable = Params.self as? any JSONReadable.Type,
-            let params = line.data.withUnsafeBytes({ bytes in
-                JSONMembers(UnsafeRawBufferPointer(rebasing: bytes[range])).flatMap { members in
-                    members.hasOnly(allowedKeys) ? readable.init(json: members) : nil
-                }
+            let params = line.data.withUnsafeBytes({
+                DossierJSON.read(readable, UnsafeRawBufferPointer(rebasing: $0[range]), allowedKeys: allowedKeys)
             }) as? Params
         {
             return params
@@ -243,15 +241,9 @@ public struct RequestRouter: Sendable {
     }
 
     static func encodeLine(_ value: some Encodable) throws -> ByteBuffer {
-        if let writable = value as? any JSONWritable {
-            var writer = JSONWriter()
-            writable.write(to: &writer)
-            writer.newline()
-            return ByteBuffer(bytes: writer.bytes)
-        }
-        var data = try DossierJSON.encoder().encode(value)
-        data.append(UInt8(ascii: "\n"))
-        return ByteBuffer(bytes: data)
+        var bytes = try DossierJSON.encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        return ByteBuffer(bytes: bytes)
     }
 
     /// A request line that breaks the JSON grammar at `offset`.
