@@ -88,14 +88,19 @@ public final class DossierConnection {
     public func receiveLine() throws(ClientError) -> [UInt8] {
         var searched = 0
         while true {
-            if let newline = self.buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(self.buffer[..<newline])
-                self.buffer.removeSubrange(...newline)
-                return line
-            }
+            if let line = self.takeBufferedLine(searchingFrom: searched) { return line }
             searched = self.buffer.count
-            guard try self.readChunk() else { continue }
+            _ = try self.readChunk()
         }
+    }
+
+    /// The first complete line in `buffer`, removed from it; `searched` bytes are known to hold
+    /// no newline.
+    private func takeBufferedLine(searchingFrom searched: Int = 0) -> [UInt8]? {
+        guard let newline = self.buffer[searched...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+        let line = Array(self.buffer[..<newline])
+        self.buffer.removeSubrange(...newline)
+        return line
     }
 
     /// The socket, for callers that wait on many connections at once with `poll`.
@@ -106,12 +111,7 @@ public final class DossierConnection {
     public func receiveAvailableLines() throws(ClientError) -> [[UInt8]] {
         _ = try self.readChunk()
         var lines: [[UInt8]] = []
-        var start = self.buffer.startIndex
-        while let newline = self.buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-            lines.append(Array(self.buffer[start..<newline]))
-            start = newline + 1
-        }
-        self.buffer.removeSubrange(..<start)
+        while let line = self.takeBufferedLine() { lines.append(line) }
         return lines
     }
 
