@@ -100,7 +100,6 @@ extension ServerMonitor: RequestObserver {
         self.latencies.withLock { latencies in
             latencies[label, default: LatencyHistogram()].record(nanoseconds: nanoseconds, failed: code != nil)
         }
-        // The registry returns the existing collector for a known name and labels.
         let instruments = self.instruments(method: label, code: code?.rawValue ?? "ok")
         instruments.requests.increment()
         instruments.duration.record(duration)
