@@ -33,6 +33,7 @@ final class InProcessDaemon: Sendable {
     func stop() async {
         await self.group.triggerGracefulShutdown()
         _ = try? await self.running.value
+        await self.store.shutdown()
     }
 }
 

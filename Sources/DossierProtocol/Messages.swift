@@ -251,12 +251,15 @@ public struct EventView: Codable, Hashable, Sendable {
     public var correlationId: UUID?
     public var causationId: UUID?
     public var data: JSONValue
+    /// The random bytes (hex) hashed with a confidential payload; absent for other events, and
+    /// withheld with the payload from roles that may not read it.
+    public var salt: String?
     public var hash: String
 
     public init(
         sequence: UInt64, id: UUID, stream: String, version: UInt64, type: String, schemaVersion: UInt16,
         occurredAt: Timestamp, recordedAt: Timestamp, actor: Actor, correlationId: UUID?, causationId: UUID?,
-        data: JSONValue, hash: String
+        data: JSONValue, salt: String? = nil, hash: String
     ) {
         self.sequence = sequence
         self.id = id
@@ -270,6 +273,7 @@ public struct EventView: Codable, Hashable, Sendable {
         self.correlationId = correlationId
         self.causationId = causationId
         self.data = data
+        self.salt = salt
         self.hash = hash
     }
 }

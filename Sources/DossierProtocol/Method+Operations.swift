@@ -3,9 +3,13 @@ extension Method {
         "admin.backup",
         "Write a compacted hot copy of the log into a new or empty directory, then verify the copy's hash chain.",
         parameters: [
-            .init("path", "string", required: true, "absolute path of a new or empty directory on the daemon's machine")
+            .init(
+                "path", "string", required: true,
+                "absolute path on the daemon's machine: a new directory (its parent must exist), or an empty one of the daemon's user with mode 0700")
         ],
-        roles: auditors)
+        // Admins only: a backup makes the daemon create files as its own user, and a copy holds
+        // every confidential field. Auditors check copies (`audit.verify` on a restored daemon).
+        roles: [.admin])
     public static let status = Method(
         "system.status",
         "Uptime, log head, storage use, connections, writer statistics and request latencies.",

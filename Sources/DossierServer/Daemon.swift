@@ -7,6 +7,9 @@ import ServiceLifecycle
 /// Wires a configured daemon: the store, the server and the systemd glue in one
 /// `ServiceGroup` that shuts down on SIGTERM or SIGINT, server first, then the writer.
 public struct Daemon {
+    /// Seconds the service group waits past `server.shutdown_grace_seconds` before it cancels.
+    static let shutdownBackstopSeconds = 5
+
     public let configuration: DossierdConfiguration
     public let logger: Logger
     /// Where `configuration` came from, so that SIGHUP can load it again the same way.
@@ -29,7 +32,16 @@ public struct Daemon {
         try self.checkDirectories()
         let store: DossierStore
         do {
-            store = try DossierStore(configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger)
+            store = try DossierStore(
+                configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger,
+                holder: "socket \(self.configuration.server.socketPath)")
+        } catch let error as StoreError {
+            if case .dataDirectoryInUse = error {
+                throw DaemonStartupError(message: error.description, exitCode: DaemonStartupError.unavailable)
+            }
+            throw DaemonStartupError(
+                message: "cannot open the log in \(self.configuration.store.dataDirectory): \(error)",
+                exitCode: DaemonStartupError.data)
         } catch {
             throw DaemonStartupError(
                 message: "cannot open the log in \(self.configuration.store.dataDirectory): \(error)",
@@ -69,14 +81,23 @@ public struct Daemon {
             gracefulShutdownSignals: [.sigterm, .sigint],
             cancellationSignals: [],
             logger: self.logger)
-        // Past this, in-flight work is cancelled: keep it under systemd's TimeoutStopSec.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(self.configuration.server.shutdownGraceSeconds)
+        // The server ends its own connections when the grace period is over; this is only the
+        // backstop behind it. Keep both under systemd's TimeoutStopSec.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(
+            self.configuration.server.shutdownGraceSeconds + Self.shutdownBackstopSeconds)
         let group = ServiceGroup(configuration: groupConfiguration)
+        // The store closes only once the group has ended, so after the server stopped serving:
+        // no request can reach a closed log (issue: a store closed at the end of the grace
+        // period while a connection was still being served).
         do {
             try await group.run()
         } catch let error as SocketFile.Problem {
             await store.shutdown()
             throw DaemonStartupError(message: error.description, exitCode: DaemonStartupError.unavailable)
+        } catch {
+            await store.shutdown()
+            throw error
         }
+        await store.shutdown()
     }
 }

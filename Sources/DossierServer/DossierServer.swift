@@ -69,11 +69,12 @@ public final class DossierServer: Service, Sendable {
         }
         self.onReady()
 
+        let grace = TimeAmount.seconds(Int64(self.configuration.shutdownGraceSeconds))
         try await withGracefulShutdownHandler {
             try await withThrowingDiscardingTaskGroup { group in
                 try await serverChannel.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await Self.serve(connection) }
+                        group.addTask { await Self.serve(connection, grace: grace) }
                     }
                 }
             }
@@ -153,12 +154,14 @@ public final class DossierServer: Service, Sendable {
     }
 
     /// Waits until the connection closes; on graceful shutdown, asks it to answer what it has
-    /// in flight and close.
-    private static func serve(_ channel: any Channel) async {
+    /// in flight and close, and closes it when it has not done so within `grace`
+    /// (`server.shutdown_grace_seconds`): the store closes only after every connection has.
+    private static func serve(_ channel: any Channel, grace: TimeAmount) async {
         await withGracefulShutdownHandler {
             try? await channel.closeFuture.get()
         } onGracefulShutdown: {
             channel.pipeline.fireUserInboundEventTriggered(RequestHandler.Drain())
+            channel.eventLoop.scheduleTask(in: grace) { channel.close(promise: nil) }
         }
     }
 }

@@ -14,6 +14,9 @@ extension DossierStore {
         public var durability: Durability = .full
         /// What is checked before the store serves anything.
         public var verifyOnStart: StartupVerification = .head
+        /// With `durability` `meta_async` or `none`: how often unflushed commits are flushed,
+        /// in milliseconds (0: only at shutdown).
+        public var syncIntervalMilliseconds: Int = 1000
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory

@@ -3,49 +3,58 @@ import Foundation
 import LMDB
 
 extension DossierStore {
+    /// A read snapshot of the log; once the store is closed, `StoreError.shuttingDown`.
+    func read<R>(_ body: (borrowing ReadTransaction) throws -> R) throws -> R {
+        do {
+            return try self.environment.read(body)
+        } catch let error as LMDBError where error.code == .environmentClosed {
+            throw StoreError.shuttingDown
+        }
+    }
+
     /// The last sequence and head hash.
     public func head() throws -> LogHead {
-        try self.environment.read { txn in try self.reader.head(in: txn) }
+        try self.read { txn in try self.reader.head(in: txn) }
     }
 
     public func customer(_ id: CustomerID) throws -> CustomerState? {
-        try self.environment.read { txn in try self.projections.customer(id, in: txn) }
+        try self.read { txn in try self.projections.customer(id, in: txn) }
     }
 
     public func customers(after: CustomerID? = nil, limit: Int) throws -> [CustomerState] {
-        try self.environment.read { txn in try self.projections.customers(after: after, limit: limit, in: txn) }
+        try self.read { txn in try self.projections.customers(after: after, limit: limit, in: txn) }
     }
 
     public func complaint(_ number: ComplaintNumber) throws -> ComplaintState? {
-        try self.environment.read { txn in try self.projections.complaint(number, in: txn) }
+        try self.read { txn in try self.projections.complaint(number, in: txn) }
     }
 
     public func complaints(of customer: CustomerID? = nil, after: ComplaintNumber? = nil, limit: Int) throws
         -> [ComplaintState]
     {
-        try self.environment.read { txn in
+        try self.read { txn in
             try self.projections.complaints(of: customer, after: after, limit: limit, in: txn)
         }
     }
 
     /// Up to `limit` events of `stream`, from version `from`.
     public func readStream(_ stream: StreamID, from version: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
-        try self.environment.read { txn in try self.reader.readStream(stream, from: version, limit: limit, in: txn) }
+        try self.read { txn in try self.reader.readStream(stream, from: version, limit: limit, in: txn) }
     }
 
     /// Up to `limit` events of the whole log (`$all`), from sequence `from`.
     public func readAll(from sequence: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
-        try self.environment.read { txn in try self.reader.readAll(from: sequence, limit: limit, in: txn) }
+        try self.read { txn in try self.reader.readAll(from: sequence, limit: limit, in: txn) }
     }
 
     /// The version of the stream's last event, 0 when it does not exist.
     public func currentVersion(of stream: StreamID) throws -> UInt64 {
-        try self.environment.read { txn in try self.reader.currentVersion(of: stream, in: txn) }
+        try self.read { txn in try self.reader.currentVersion(of: stream, in: txn) }
     }
 
     /// The event with `id`, if the log holds one.
     public func event(id: UUID) throws -> RecordedEvent? {
-        try self.environment.read { txn in
+        try self.read { txn in
             guard let sequence = try self.reader.sequence(ofEventID: id, in: txn) else { return nil }
             return try self.reader.event(at: sequence, in: txn)
         }

@@ -53,7 +53,7 @@ extension DossierStore {
 
         var mismatches: [String] = []
         var rows = 0
-        try self.environment.read { txn in
+        try self.read { txn in
             for table in Projections.Table.allCases {
                 var expected = tables[table] ?? [:]
                 rows += expected.count

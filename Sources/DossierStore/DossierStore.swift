@@ -12,8 +12,9 @@ import Synchronization
 /// only after the commit is durable. Reads open short snapshots on the caller's thread and
 /// never wait for the writer.
 ///
-/// As a `Service`, `run()` keeps the store open until graceful shutdown, then drains the
-/// writer and closes the environment.
+/// As a `Service`, `run()` flushes the weaker durability modes periodically until graceful
+/// shutdown. Whoever opened the store closes it with `shutdown()` once nothing serves from it
+/// any more (the daemon: after the server stopped), so no request can reach a closed file.
 public final class DossierStore: Service, Sendable {
     public let configuration: Configuration
     let environment: Environment
@@ -24,23 +25,33 @@ public final class DossierStore: Service, Sendable {
     private let writer: GroupCommitWriter
     private let policyBox: Mutex<Policy>
     private let statisticsBox = Mutex(WriterStatistics())
-    private let clock: @Sendable () -> Timestamp
-    private let logger: Logger
+    /// The wall clock (injectable in tests); the log's time is `logClock`.
+    let wallClock: @Sendable () -> Timestamp
+    /// The log's own time: the wall clock, never earlier than the last recorded event.
+    let logClock: Mutex<LogClock>
+    let logger: Logger
+    /// Held from open to `shutdown`: one daemon per data directory.
+    private let directoryLock: Mutex<DataDirectoryLock?>
 
     /// Opens (or creates) the log in `configuration.dataDirectory` and starts the writer.
-    /// - Throws: `StoreError.notADossierStore`, `.unsupportedFormat`, or `.storage` with LMDB's code.
+    /// - Parameter holder: who opens it, written into the directory's lock file so that a
+    ///   second daemon's refusal can name the first (e.g. `socket /run/dossier/dossierd.sock`).
+    /// - Throws: `StoreError.dataDirectoryInUse` when another process holds the directory,
+    ///   `.notADossierStore`, `.unsupportedFormat`, or `.storage` with LMDB's code.
     public init(
         configuration: Configuration,
         policy: Policy = Policy(),
         logger: Logger,
-        clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date()) }
+        clock: @escaping @Sendable () -> Timestamp = { Timestamp(Date()) },
+        holder: String = ""
     ) throws {
         self.configuration = configuration
         self.logger = logger
-        self.clock = clock
+        self.wallClock = clock
         self.policyBox = Mutex(policy)
 
         try Self.prepareDirectory(configuration.dataDirectory)
+        self.directoryLock = Mutex(try DataDirectoryLock(directory: configuration.dataDirectory, holder: holder))
         var environmentConfiguration = Environment.Configuration()
         environmentConfiguration.initialMapSize = configuration.initialMapSize
         environmentConfiguration.maximumMapSize = configuration.maximumMapSize
@@ -66,11 +77,12 @@ public final class DossierStore: Service, Sendable {
             }
             throw StoreError.storage(error)
         }
-        try Self.checkNotTruncated(self.environment)
+        try DataFileSize.checkNotTruncated(configuration.dataDirectory + "/data.mdb", of: self.environment)
         self.databases = try StoreDatabases.open(in: self.environment, now: clock())
         self.reader = LogReader(databases: self.databases)
         self.projections = Projections(databases: self.databases)
         self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
+        self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
         if let replayed = try self.projections.rebuildIfOutdated(in: self.environment, reader: self.reader) {
             logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
         }
@@ -96,6 +108,13 @@ public final class DossierStore: Service, Sendable {
 
     public var statistics: WriterStatistics { self.statisticsBox.withLock { $0 } }
 
+    /// The log's time and the wall clock's steps back, for `system.status`.
+    public var clockStatus: LogClock { self.logClock.withLock { $0 } }
+
+    func recordSync() {
+        self.statisticsBox.withLock { $0.syncs += 1 }
+    }
+
     private static func prepareDirectory(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
@@ -113,20 +132,6 @@ public final class DossierStore: Service, Sendable {
         }
     }
 
-    /// Refuses a `data.mdb` shorter than its own meta page says it is. LMDB maps the whole file
-    /// and would die with SIGBUS on the first page past the end, so this runs before any data
-    /// page is read (opening reads only the two meta pages at the start of the file).
-    private static func checkNotTruncated(_ environment: Environment) throws {
-        let file = environment.path + "/data.mdb"
-        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
-        guard let size = (attributes?[.size] as? NSNumber)?.intValue else { return }
-        let needed = environment.info().usedBytes
-        guard size >= needed else {
-            throw StoreError.corrupted(
-                "\(file) is \(size) bytes but its last page ends at \(needed): the file is truncated")
-        }
-    }
-
     /// The POSIX reason inside a Foundation file error, e.g. "Permission denied".
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
@@ -140,17 +145,26 @@ public final class DossierStore: Service, Sendable {
 
     // MARK: - Service
 
+    /// Flushes the log every `configuration.syncIntervalMilliseconds` when `durability` does
+    /// not flush at commit, until graceful shutdown. It does not close the store.
     public func run() async throws {
-        try? await gracefulShutdown()
-        await self.shutdown()
+        await self.syncPeriodically()
     }
 
-    /// Finishes every queued write, then closes the environment. Later writes fail with
-    /// `StoreError.shuttingDown`.
+    /// Finishes every queued write, flushes what the durability mode left unflushed, then
+    /// closes the environment once running reads have ended and releases the data directory.
+    /// Later writes fail with `StoreError.shuttingDown`, later reads too. Later calls do nothing.
     public func shutdown() async {
         await self.writer.stop()
+        self.syncUnflushedCommits()
         self.environment.close()
-        self.logger.notice("store closed", metadata: ["store.path": "\(self.configuration.dataDirectory)"])
+        let released = self.directoryLock.withLock { lock in
+            defer { lock = nil }
+            return lock != nil
+        }
+        if released {
+            self.logger.notice("store closed", metadata: ["store.path": "\(self.configuration.dataDirectory)"])
+        }
     }
 
     // MARK: - Writing
@@ -200,8 +214,9 @@ public final class DossierStore: Service, Sendable {
     fileprivate func process(_ batch: [WriteJob]) {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
+            let recordedAt = self.nextRecordedAt()
             let failures = try self.environment.write { txn in
-                var appender = try LogAppender(databases: self.databases, recordedAt: self.clock(), txn: txn)
+                var appender = try LogAppender(databases: self.databases, recordedAt: recordedAt, txn: txn)
                 var failures: [Int: any Error] = [:]
                 for (index, job) in batch.enumerated() {
                     do {
@@ -230,11 +245,19 @@ public final class DossierStore: Service, Sendable {
                 return
             }
             let failure = self.translate(error)
-            self.logger.error("write failed", metadata: ["error": "\(failure)"])
+            // A full disk fails every write until someone frees space: one line per failure
+            // would bury the journal (733 in one test).
+            Self.writeFailureLog { suppressed in
+                var metadata: Logger.Metadata = ["error": "\(failure)"]
+                if suppressed > 0 { metadata["log.suppressed"] = "\(suppressed)" }
+                self.logger.error("write failed", metadata: metadata)
+            }
             self.statisticsBox.withLock { $0.failedJobs += 1 }
             batch[0].fail(failure)
         }
     }
+
+    static let writeFailureLog = LogRateLimiter(burst: 5, interval: .seconds(10))
 
     /// Rule refusals and version conflicts are decided before a job writes anything, so they
     /// can fail the job alone inside a shared transaction.
@@ -247,11 +270,13 @@ public final class DossierStore: Service, Sendable {
     }
 
     private func translate(_ error: any Error) -> any Error {
-        if let error = error as? LMDBError {
-            if error.code == .mapFull { return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize) }
-            return StoreError.storage(error)
+        guard let error = error as? LMDBError else { return error }
+        switch error.code {
+        case .mapFull: return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize)
+        case .noSpace, .quotaExceeded: return StoreError.diskFull(path: self.configuration.dataDirectory)
+        case .environmentClosed: return StoreError.shuttingDown
+        default: return StoreError.storage(error)
         }
-        return error
     }
 }
 

@@ -13,6 +13,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupted(String)
     /// The map reached its configured maximum size.
     case storageFull(maximumBytes: Int)
+    /// The file system holding the log has no space left (or the user's quota is used up).
+    case diskFull(path: String)
+    /// Another process (a second daemon) holds the data directory.
+    case dataDirectoryInUse(path: String, holder: String)
     /// The data directory does not exist and cannot be created.
     case cannotCreateDirectory(path: String, reason: String)
     /// The startup check found the log altered or damaged.
@@ -35,6 +39,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the log is corrupted (\(what)); restore the last verified backup"
         case .storageFull(let maximum):
             return "the log reached its maximum size of \(maximum) bytes; raise store.max_map_size and restart"
+        case .diskFull(let path):
+            return "the disk holding \(path) is full; free space there (nothing was written for this request)"
+        case .dataDirectoryInUse(let path, let holder):
+            return "the data directory \(path) is in use by \(holder); stop that daemon first, or choose another --data-dir"
         case .cannotCreateDirectory(let path, let reason):
             return "cannot create the data directory \(path) (\(reason)); create it or choose another --data-dir"
         case .failedVerification(let what):

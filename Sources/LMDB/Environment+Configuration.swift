@@ -35,5 +35,12 @@ extension Environment {
         public static let noSync = Flags(rawValue: UInt32(MDB_NOSYNC))
         /// Do not let the kernel read ahead; helps when the data set is larger than RAM.
         public static let noReadAhead = Flags(rawValue: UInt32(MDB_NORDAHEAD))
+        /// Open for reading only: no write transaction, and nothing in the data file changes.
+        public static let readOnly = Flags(rawValue: UInt32(MDB_RDONLY))
+        /// Use no lock file (`lock.mdb` is neither created nor opened). Safe only when no other
+        /// process writes the environment, e.g. a backup copy or a stopped daemon's files.
+        public static let noLock = Flags(rawValue: UInt32(MDB_NOLOCK))
+        /// `path` names the data file itself, not a directory holding `data.mdb`.
+        public static let noSubdirectory = Flags(rawValue: UInt32(MDB_NOSUBDIR))
     }
 }

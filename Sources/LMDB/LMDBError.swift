@@ -1,4 +1,7 @@
 internal import CLMDB
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// An error returned by an LMDB call, keeping LMDB's own code so callers can match on it.
 ///
@@ -22,6 +25,12 @@ public struct LMDBError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let transactionFull = Code(rawValue: MDB_TXN_FULL)
         public static let mapResized = Code(rawValue: MDB_MAP_RESIZED)
         public static let badValueSize = Code(rawValue: MDB_BAD_VALSIZE)
+        /// Not LMDB's: the `Environment` was closed, so no transaction can begin.
+        public static let environmentClosed = Code(rawValue: Int32.min)
+        /// `errno` values LMDB passes through from the file system.
+        public static let noSpace = Code(rawValue: ENOSPC)
+        public static let quotaExceeded = Code(rawValue: EDQUOT)
+        public static let inputOutput = Code(rawValue: EIO)
     }
 
     /// The code LMDB returned.
@@ -35,7 +44,10 @@ public struct LMDBError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// LMDB's own description of the code (`mdb_strerror`).
-    public var message: String { String(cString: mdb_strerror(self.code.rawValue)) }
+    public var message: String {
+        if self.code == .environmentClosed { return "the environment is closed" }
+        return String(cString: mdb_strerror(self.code.rawValue))
+    }
 
     public var description: String { "\(self.operation) failed: \(self.message) (\(self.code.rawValue))" }
 

@@ -77,7 +77,10 @@ struct ConfidentialTests {
         #expect(CustomerResult.confidentialFields.map(\.description) == ["customer.openFlags", "customer.lastFlaggedAt"])
         #expect(
             CustomersResult.confidentialFields.map(\.description) == ["customers[].openFlags", "customers[].lastFlaggedAt"])
-        #expect(EventsResult.confidentialFields.map(\.description) == ["events[].data"])
+        #expect(EventsResult.confidentialFields.map(\.description) == ["events[].data", "events[].salt", "events[].type"])
+        // Every confidential event type of the domain has its kind; the type is replaced last.
+        #expect(Set(Confidentiality.ofEventTypes.keys) == DomainEvent.confidentialTypeNames)
+        #expect(EventsResult.confidentialFields.last?.replacement == .string(Confidentiality.withheldEventType))
         for field in CustomerResult.confidentialFields + CustomersResult.confidentialFields + EventsResult.confidentialFields {
             #expect(field.confidentiality == .badRecords)
         }

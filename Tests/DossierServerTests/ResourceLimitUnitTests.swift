@@ -79,16 +79,6 @@ struct ResourceLimitUnitTests {
         #expect(line.contains("too many connections"))
     }
 
-    @Test func theLogRateLimiterLetsABurstThroughAndCountsTheRest() async throws {
-        let limiter = LogRateLimiter(burst: 3, interval: .milliseconds(200))
-        var logged: [Int] = []
-        for _ in 0..<10 { limiter { logged.append($0) } }
-        #expect(logged == [0, 0, 0])
-        try await Task.sleep(for: .milliseconds(250))
-        limiter { logged.append($0) }
-        #expect(logged == [0, 0, 0, 7], "the first line of the next window says how many were left out")
-    }
-
     // MARK: - Directories others could tamper with
 
     static func directory(_ base: TemporaryDirectory, _ name: String, mode: mode_t) throws -> String {

@@ -134,11 +134,15 @@ struct RouterAccessTests {
         let full = try #require((replies[3]["result"] as? [String: Any])?["events"] as? [[String: Any]])
         #expect(viewed.count == 2)
         #expect(viewed[0]["data"] as? NSDictionary == full[0]["data"] as? NSDictionary)
-        #expect(viewed[1]["type"] as? String == "CustomerFlagged")
+        #expect(viewed[1]["type"] as? String == "Withheld")
+        #expect(full[1]["type"] as? String == "CustomerFlagged")
         #expect(viewed[1]["data"] is NSNull)
+        #expect(viewed[1]["salt"] == nil)
+        #expect((full[1]["salt"] as? String)?.count == 32, "the clerk sees the 16-byte salt")
+        #expect(full[0]["salt"] == nil, "only confidential payloads are salted")
         #expect((full[1]["data"] as? [String: Any])?["detail"] as? String == "90 days")
-        // Everything but the payload is as the clerk sees it: sequence, hash, actor.
-        for key in ["sequence", "hash", "id", "type", "version"] {
+        // Everything but the payload, its salt and its type is as the clerk sees it.
+        for key in ["sequence", "hash", "id", "version", "stream", "recordedAt"] {
             #expect("\(viewed[1][key] ?? "")" == "\(full[1][key] ?? "")", "\(key)")
         }
         let page = try #require((replies[4]["result"] as? [String: Any])?["events"] as? [[String: Any]])

@@ -62,7 +62,8 @@ struct BackupTests {
                 try await store.backup(to: "relative", logger: Self.logger)
             }
             let full = directory.appending("full")
-            try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                atPath: full, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             try "x".write(toFile: full + "/other", atomically: true, encoding: .utf8)
             await #expect(throws: BackupError.notEmpty(path: full)) {
                 try await store.backup(to: full, logger: Self.logger)
@@ -72,5 +73,83 @@ struct BackupTests {
                 try await store.backup(to: store.configuration.dataDirectory, logger: Self.logger)
             }
         }
+    }
+
+    // MARK: - Attacks on the destination (a caller naming a path the daemon then writes)
+
+    @Test func aSymlinkedDestinationIsRefusedAndItsTargetUntouched() async throws {
+        try await TestStore.with { store, directory in
+            let victim = directory.appending("victim")
+            try FileManager.default.createDirectory(
+                atPath: victim, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            let link = directory.appending("link")
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim)
+            await #expect(throws: BackupError.symbolicLink(path: link)) {
+                try await store.backup(to: link, logger: Self.logger)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: victim).isEmpty)
+        }
+    }
+
+    @Test func aDirectoryOpenToOthersIsRefused() async throws {
+        try await TestStore.with { store, directory in
+            let shared = directory.appending("shared")
+            try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: false)
+            chmod(shared, 0o1777)
+            await #expect(throws: BackupError.openToOthers(path: shared, mode: 0o1777)) {
+                try await store.backup(to: shared, logger: Self.logger)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: shared).isEmpty)
+        }
+    }
+
+    @Test func aDirectoryOfAnotherUserIsRefused() async throws {
+        guard geteuid() == 0 else {
+            print("skipped: only root can give a directory to another user")
+            return
+        }
+        try await TestStore.with { store, directory in
+            let foreign = directory.appending("foreign")
+            try FileManager.default.createDirectory(
+                atPath: foreign, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            #expect(chown(foreign, 65534, 65534) == 0)
+            await #expect(throws: BackupError.notOwned(path: foreign, owner: 65534)) {
+                try await store.backup(to: foreign, logger: Self.logger)
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: foreign).isEmpty)
+        }
+    }
+
+    @Test func theCopyIsPrivateWhateverTheUmask() async throws {
+        try await TestStore.with { store, directory in
+            _ = try await TestStore.register(store, "c1")
+            let old = umask(0)
+            defer { umask(old) }
+            let path = directory.appending("private")
+            let report = try await store.backup(to: path, logger: Self.logger)
+            #expect(report.isIntact)
+            #expect(Self.mode(path) == 0o700)
+            #expect(Self.mode(path + "/data.mdb") == 0o600)
+            // The check read the copy without a lock file.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["data.mdb"])
+        }
+    }
+
+    @Test func aFailedCopyLeavesNothingBehind() async throws {
+        try await TestStore.with { store, directory in
+            _ = try await TestStore.register(store, "c1")
+            let path = directory.appending("gone")
+            // The parent of the destination must exist: a missing one is refused before anything is written.
+            await #expect(throws: BackupError.self) {
+                try await store.backup(to: path + "/deeper/still", logger: Self.logger)
+            }
+            #expect(!FileManager.default.fileExists(atPath: path))
+        }
+    }
+
+    static func mode(_ path: String) -> mode_t? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return status.st_mode & 0o7777
     }
 }

@@ -33,8 +33,8 @@ struct DurabilityTests {
             let path = directory.appending("data")
             let store = try TestStore.open(at: path)
             await store.shutdown()
-            try Self.rawWrite(path, database: "meta", key: "format", value: Array("dossier-log/2".utf8))
-            #expect(throws: StoreError.unsupportedFormat(found: "dossier-log/2", supported: "dossier-log/1")) {
+            try Self.rawWrite(path, database: "meta", key: "format", value: Array("dossier-log/3".utf8))
+            #expect(throws: StoreError.unsupportedFormat(found: "dossier-log/3", supported: "dossier-log/2")) {
                 _ = try TestStore.open(at: path)
             }
         }

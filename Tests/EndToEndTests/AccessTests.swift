@@ -126,9 +126,10 @@ struct AccessTests {
             // The flag event stays in the log, without its payload; other payloads stay.
             let log = try Self.object(try daemon.cli(["call", "log.read"], asUID: Self.viewer).stdout)
             let events = try #require(log["events"] as? [[String: Any]])
-            #expect(events.map { $0["type"] as? String } == ["CustomerRegistered", "CustomerFlagged"])
+            #expect(events.map { $0["type"] as? String } == ["CustomerRegistered", "Withheld"])
             #expect(events[0]["data"] is [String: Any])
             #expect(events[1]["data"] is NSNull)
+            #expect(events[1]["salt"] == nil)
             #expect(!String(describing: log).contains("90 days"))
             #expect(log["withheld"] as? [String] == ["badRecords"])
 

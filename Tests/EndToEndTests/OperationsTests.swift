@@ -118,9 +118,10 @@ struct OperationsTests {
             #expect(missing.stderr.contains("cannot create"))
             #expect(!FileManager.default.fileExists(atPath: missingParent))
 
-            // An empty existing directory is fine.
+            // An empty existing directory of the daemon's user, open to nobody else, is fine.
             let empty = directory.appending("empty")
-            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(
+                atPath: empty, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let ok = try daemon.cli(["admin", "backup", empty])
             #expect(ok.status == 0, "\(ok.stderr)")
             #expect(ok.stdout.contains("verified"))

@@ -103,19 +103,46 @@ struct EnvironmentTests {
         }
     }
 
-    @Test func copyWritesAConsistentEnvironment() throws {
+    @Test func copyWritesAConsistentEnvironmentThatOpensReadOnlyWithoutALockFile() throws {
         try withTemporaryDirectory { target in
+            let file = target + "/copy.mdb"
             try withEnvironment { env, db in
                 try env.write { txn in
                     for index in 0..<100 { try txn.put(db, key: bigEndian(UInt64(index)), value: bytes("v\(index)")) }
                 }
-                try env.copy(to: target)
+                let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+                #expect(descriptor >= 0)
+                defer { close(descriptor) }
+                try env.copy(toDescriptor: descriptor)
             }
-            let copy = try Environment(path: target)
-            defer { copy.close() }
-            let db = try copy.openDatabase(named: "test", create: false)
-            #expect(try copy.read { txn in try txn.statistics(db) }.entries == 100)
-            #expect(try copy.read { txn in try txn.get(db, forKey: bigEndian(42)) } == bytes("v42"))
+            let before = try Data(contentsOf: URL(fileURLWithPath: file))
+            var configuration = Environment.Configuration()
+            configuration.flags = [.readOnly, .noLock, .noSubdirectory, .noTLS]
+            do {
+                let copy = try Environment(path: file, configuration: configuration)
+                defer { copy.close() }
+                let db = try copy.openDatabase(named: "test", create: false)
+                #expect(try copy.read { txn in try txn.statistics(db) }.entries == 100)
+                #expect(try copy.read { txn in try txn.get(db, forKey: bigEndian(42)) } == bytes("v42"))
+                #expect(throws: LMDBError.self) { try copy.write { _ in } }
+            }
+            // Reading changed no byte and created no lock file beside the copy.
+            #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: target) == ["copy.mdb"])
+        }
+    }
+
+    @Test func aClosedEnvironmentRefusesTransactionsInsteadOfTrapping() throws {
+        try withTemporaryDirectory { path in
+            let env = try Environment(path: path)
+            let db = try env.openDatabase(named: "test")
+            env.close()
+            let readError = #expect(throws: LMDBError.self) { try env.read { txn in try txn.get(db, forKey: bytes("k")) } }
+            #expect(readError?.code == .environmentClosed)
+            let writeError = #expect(throws: LMDBError.self) { try env.write { txn in try txn.put(db, key: bytes("k"), value: bytes("v")) } }
+            #expect(writeError?.code == .environmentClosed)
+            #expect(throws: LMDBError.self) { try env.sync() }
+            env.close()
         }
     }
 

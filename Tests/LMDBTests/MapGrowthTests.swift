@@ -131,4 +131,64 @@ struct MapGrowthTests {
                     == patternValue(index: 127, size: Self.valueSize))
         }
     }
+
+    /// A hot backup reads the whole file through one transaction, so a map growth must wait for
+    /// it; reads must not wait behind that growth (issue: a pending growth behind a long copy
+    /// stalled every new read, and quick reads run on the event loops).
+    @Test func readsGoOnWhileAGrowthWaitsForALongCopy() throws {
+        var configuration = Environment.Configuration()
+        configuration.initialMapSize = 1 << 20
+        configuration.maximumMapSize = 64 << 20
+        try withEnvironment(configuration) { env, db in
+            try env.write { txn in
+                for index in 0..<8 { try txn.put(db, key: bigEndian(UInt64(index)), value: patternValue(index: index, size: 64 << 10)) }
+            }
+            // A pipe nobody reads yet: the copy fills its buffer and blocks, holding its transaction.
+            var ends: [Int32] = [0, 0]
+            #expect(pipe(&ends) == 0)
+            let (readEnd, writeEnd) = (ends[0], ends[1])
+            let copyDone = DispatchSemaphore(value: 0)
+            let copyResult = LockedList<String>()
+            Thread.detachNewThread {
+                do { try env.copy(toDescriptor: writeEnd, compact: false) } catch { copyResult.append("\(error)") }
+                close(writeEnd)
+                copyDone.signal()
+            }
+            let copyStarted = ContinuousClock.now
+            while env.longReaders == 0 && ContinuousClock.now - copyStarted < .seconds(10) { usleep(1000) }
+            #expect(env.longReaders == 1)
+
+            // A write that needs a larger map: its growth waits for the copy.
+            let growthDone = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                try? self.writeEightMebibytes(env, db)
+                growthDone.signal()
+            }
+            #expect(growthDone.wait(timeout: .now() + .milliseconds(300)) == .timedOut)
+
+            // A read now must not queue behind the waiting growth.
+            let readDone = DispatchSemaphore(value: 0)
+            Thread.detachNewThread {
+                _ = try? env.read { txn in try txn.get(db, forKey: bigEndian(3)) }
+                readDone.signal()
+            }
+            #expect(readDone.wait(timeout: .now() + .seconds(5)) == .success, "a read waited behind a pending growth")
+
+            // Drain the pipe: the copy ends, then the growth and the writes go through.
+            var drained = 0
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = read(readEnd, &buffer, buffer.count)
+                if count <= 0 { break }
+                drained += count
+            }
+            close(readEnd)
+            copyDone.wait()
+            #expect(copyResult.all.isEmpty)
+            #expect(drained >= 8 * (64 << 10))
+            #expect(growthDone.wait(timeout: .now() + .seconds(30)) == .success)
+            #expect(env.info().mapSize > 1 << 20)
+            #expect(try env.read { txn in try txn.statistics(db) }.entries == Self.batches * Self.valuesPerBatch)
+        }
+    }
 }

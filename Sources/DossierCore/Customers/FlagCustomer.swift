@@ -45,6 +45,8 @@ public struct FlagCustomer: Hashable, Sendable, Codable {
 public struct CustomerFlagged: EventPayload {
     public static let typeName = "CustomerFlagged"
     public static let schemaVersion: UInt16 = 1
+    /// A bad record: its payload is hashed with a salt and withheld from viewers.
+    public static let isConfidential = true
 
     public var customer: CustomerID
     public var kind: FlagKind

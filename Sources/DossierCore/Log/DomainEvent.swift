@@ -4,6 +4,13 @@ public protocol EventPayload: Hashable, Sendable, Codable {
     static var typeName: String { get }
     /// The current schema version; older stored versions are upcast when read.
     static var schemaVersion: UInt16 { get }
+    /// Whether the payload is confidential (only some roles may read it). The log then hashes
+    /// it with a random salt that is withheld with it, so its hash does not reveal it.
+    static var isConfidential: Bool { get }
+}
+
+extension EventPayload {
+    public static var isConfidential: Bool { false }
 }
 
 /// Every kind of fact the log holds.
@@ -29,6 +36,12 @@ public enum DomainEvent: Hashable, Sendable {
 
     public var typeName: String { type(of: self.payload).typeName }
     public var schemaVersion: UInt16 { type(of: self.payload).schemaVersion }
+    public var isConfidential: Bool { type(of: self.payload).isConfidential }
+
+    /// The names of the confidential payload types.
+    public static var confidentialTypeNames: Set<String> {
+        Set(Self.payloadTypes.filter { $0.value.isConfidential }.keys)
+    }
 
     /// The JSON bytes to store for this event.
     public func encodedPayload() throws -> [UInt8] {

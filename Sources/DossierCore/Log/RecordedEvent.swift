@@ -23,12 +23,16 @@ public struct RecordedEvent: Hashable, Sendable {
     public let correlationID: UUID?
     public let causationID: UUID?
     public let payload: [UInt8]
+    /// Random bytes hashed with a confidential payload, so that the hash, which every reader
+    /// sees, cannot be used to guess the payload; nil for other events. Withheld together
+    /// with the payload.
+    public let salt: [UInt8]?
     public let hash: [UInt8]
 
     public init(
         sequence: UInt64, id: UUID, stream: StreamID, version: UInt64, type: String, schemaVersion: UInt16,
         occurredAt: Timestamp, recordedAt: Timestamp, actor: Actor, correlationID: UUID?, causationID: UUID?,
-        payload: [UInt8], hash: [UInt8]
+        payload: [UInt8], salt: [UInt8]? = nil, hash: [UInt8]
     ) {
         self.sequence = sequence
         self.id = id
@@ -42,6 +46,7 @@ public struct RecordedEvent: Hashable, Sendable {
         self.correlationID = correlationID
         self.causationID = causationID
         self.payload = payload
+        self.salt = salt
         self.hash = hash
     }
 }

@@ -138,6 +138,9 @@ public enum ConfigurationLoader {
             }
             configuration.store.durability = durability
         }
+        if let value = try store.integer("sync_interval_ms", in: 0...3_600_000) {
+            configuration.store.syncIntervalMilliseconds = value
+        }
         if let value = try store.string("verify_on_start") {
             guard let verification = DossierStore.StartupVerification(rawValue: value) else {
                 throw ConfigurationError(

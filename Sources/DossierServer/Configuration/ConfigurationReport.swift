@@ -45,6 +45,7 @@ public enum ConfigurationReport {
             "max_batch = \(store.maximumBatchSize)",
             "max_readers = \(store.maximumReaders)",
             "durability = \"\(store.durability.rawValue)\"",
+            "sync_interval_ms = \(store.syncIntervalMilliseconds)",
             "verify_on_start = \"\(store.verifyOnStart.rawValue)\"",
             "",
             "[access]",

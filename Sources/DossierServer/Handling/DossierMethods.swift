@@ -153,6 +153,6 @@ enum DossierMethods {
             type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
             recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationID,
             causationId: event.causationID, data: try DossierJSON.decode(JSONValue.self, from: event.payload),
-            hash: HashChain.hex(event.hash))
+            salt: event.salt.map(HashChain.hex), hash: HashChain.hex(event.hash))
     }
 }

@@ -46,14 +46,37 @@ enum ErrorMapping {
                     "stream": .string(stream.rawValue), "expected": .string(expected.description),
                     "actual": .number(Double(actual)),
                 ])
-        case .storageFull:
-            logger.critical("log is full", metadata: ["error": "\(error)"])
-            return WireError(code: .storageFull, message: "the log is full; the operator must raise its maximum size")
+        case .storageFull(let maximum):
+            Self.storageFullLog { suppressed in
+                logger.critical("log is full", metadata: Self.metadata(error, suppressed: suppressed))
+            }
+            return WireError(
+                code: .storageFull,
+                message: "the log reached its maximum size (store.max_map_size); the operator must raise it",
+                details: ["reason": .string("map"), "maximumBytes": .number(Double(maximum))])
+        case .diskFull:
+            Self.storageFullLog { suppressed in
+                logger.critical("disk full", metadata: Self.metadata(error, suppressed: suppressed))
+            }
+            return WireError(
+                code: .storageFull,
+                message: "the disk holding the log is full; nothing was written; the operator must free space",
+                details: ["reason": .string("disk")])
         case .shuttingDown:
             return WireError(code: .unavailable, message: error.description)
         default:
             return Self.internalError(error, logger: logger)
         }
+    }
+
+    /// A full log or disk refuses every write until an operator acts: a line per refusal would
+    /// bury the journal (733 in one test), so a burst gets through and the rest are counted.
+    static let storageFullLog = LogRateLimiter(burst: 5, interval: .seconds(10))
+
+    private static func metadata(_ error: any Error, suppressed: Int) -> Logger.Metadata {
+        var metadata: Logger.Metadata = ["error": "\(error)"]
+        if suppressed > 0 { metadata["log.suppressed"] = "\(suppressed)" }
+        return metadata
     }
 
     private static func internalError(_ error: any Error, logger: Logger) -> WireError {

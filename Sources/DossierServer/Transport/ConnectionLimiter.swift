@@ -1,3 +1,4 @@
+import DossierCore
 import DossierProtocol
 import Logging
 import NIOCore

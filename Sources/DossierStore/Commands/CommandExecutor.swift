@@ -51,7 +51,8 @@ struct CommandExecutor: Sendable {
                     id: index == 0 ? causation : self.ids.next(now: UInt64(now.rawValue)),
                     type: event.typeName, schemaVersion: event.schemaVersion, payload: try event.encodedPayload(),
                     occurredAt: occurredAt, actor: metadata.actor,
-                    correlationID: metadata.correlationID ?? causation, causationID: causation
+                    correlationID: metadata.correlationID ?? causation, causationID: causation,
+                    salt: event.isConfidential ? EventRecordCodec.makeSalt() : nil
                 )
             )
         }

@@ -34,6 +34,11 @@ struct ByteWriter {
         self.bytes.append(contentsOf: utf8)
     }
 
+    /// Bytes as they are, without a length: for fields of a fixed size.
+    mutating func write(raw: [UInt8]) {
+        self.bytes.append(contentsOf: raw)
+    }
+
     /// A blob as a 32-bit length and its bytes.
     mutating func write(blob: [UInt8]) {
         self.write(UInt32(blob.count))
@@ -84,11 +89,14 @@ struct ByteReader {
         return try self.readString(count: count)
     }
 
-    mutating func readBlob() throws(ByteReaderError) -> [UInt8] {
-        let count = Int(try self.read(UInt32.self))
+    mutating func readRaw(count: Int) throws(ByteReaderError) -> [UInt8] {
         guard self.remaining >= count else { throw .truncated }
         defer { self.offset += count }
         return Array(self.bytes[self.offset..<self.offset + count])
+    }
+
+    mutating func readBlob() throws(ByteReaderError) -> [UInt8] {
+        try self.readRaw(count: Int(try self.read(UInt32.self)))
     }
 
     private mutating func readString(count: Int) throws(ByteReaderError) -> String {

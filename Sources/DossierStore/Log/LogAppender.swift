@@ -52,7 +52,7 @@ struct LogAppender {
                 sequence: sequence, id: event.id, stream: stream, version: version, type: event.type,
                 schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: self.recordedAt,
                 actor: event.actor, correlationID: event.correlationID, causationID: event.causationID,
-                payload: event.payload
+                payload: event.payload, salt: event.salt
             )
             let hash = HashChain.link(previous: self.head.hash, record: record)
             try txn.put(self.databases.events, key: sequence.bigEndianBytes, value: hash + record, flags: .append)
@@ -64,7 +64,7 @@ struct LogAppender {
                     sequence: sequence, id: event.id, stream: stream, version: version, type: event.type,
                     schemaVersion: event.schemaVersion, occurredAt: event.occurredAt, recordedAt: self.recordedAt,
                     actor: event.actor, correlationID: event.correlationID, causationID: event.causationID,
-                    payload: event.payload, hash: hash
+                    payload: event.payload, salt: event.salt, hash: hash
                 )
             )
         }

@@ -11,10 +11,12 @@ public struct PendingEvent: Sendable, Hashable {
     public var actor: Actor
     public var correlationID: UUID?
     public var causationID: UUID?
+    /// Set for confidential payloads (`EventRecordCodec.saltLength` random bytes), nil otherwise.
+    public var salt: [UInt8]?
 
     public init(
         id: UUID, type: String, schemaVersion: UInt16, payload: [UInt8], occurredAt: Timestamp, actor: Actor,
-        correlationID: UUID?, causationID: UUID?
+        correlationID: UUID?, causationID: UUID?, salt: [UInt8]? = nil
     ) {
         self.id = id
         self.type = type
@@ -24,5 +26,6 @@ public struct PendingEvent: Sendable, Hashable {
         self.actor = actor
         self.correlationID = correlationID
         self.causationID = causationID
+        self.salt = salt
     }
 }

@@ -10,8 +10,15 @@ import LMDB
 ///   `projection_format`.
 /// - projections: see `Projections`.
 struct StoreDatabases: Sendable {
-    /// The log format this build writes and reads.
-    static let format = "dossier-log/1"
+    /// The log format this build writes.
+    ///
+    /// `/2` added salted records (`EventRecordCodec.saltedFormat`). A `/1` log is read as it is
+    /// and marked `/2` when this build opens it for writing, since it may then append salted
+    /// records that a `/1` daemon cannot read: an older daemon refuses it instead of failing
+    /// on the first salted event.
+    static let format = "dossier-log/2"
+    /// Older formats this build reads and upgrades.
+    static let upgradableFormats: Set<String> = ["dossier-log/1"]
     static let formatPrefix = "dossier-log/"
 
     let events: Database
@@ -36,6 +43,7 @@ struct StoreDatabases: Sendable {
     /// - Throws: `StoreError.notADossierStore` for a foreign LMDB file,
     ///   `StoreError.unsupportedFormat` for a log of another format version.
     static func open(in environment: Environment, now: Timestamp) throws -> StoreDatabases {
+        if environment.configuration.flags.contains(.readOnly) { return try Self.openReadOnly(in: environment) }
         let main = try environment.openDatabase(named: nil)
         let existingNames: [String] = try environment.read { txn in
             var names: [String] = []
@@ -56,6 +64,8 @@ struct StoreDatabases: Sendable {
         switch storedFormat {
         case .some(Self.format):
             break
+        case .some(let older) where Self.upgradableFormats.contains(older):
+            try environment.write { txn in try txn.put(meta, key: MetaKey.format, value: Array(Self.format.utf8)) }
         case .some(let other):
             if other.hasPrefix(Self.formatPrefix) {
                 throw StoreError.unsupportedFormat(found: other, supported: Self.format)
@@ -79,5 +89,32 @@ struct StoreDatabases: Sendable {
             complaints: try environment.openDatabase(named: "complaints"),
             complaintsByCustomer: try environment.openDatabase(named: "complaints_by_customer")
         )
+    }
+
+    /// Opens the databases of an existing log without writing anything: for verifying a backup
+    /// copy or a stopped daemon's files.
+    /// - Throws: `StoreError.notADossierStore` or `.unsupportedFormat` as `open`.
+    private static func openReadOnly(in environment: Environment) throws -> StoreDatabases {
+        func open(_ name: String) throws -> Database {
+            do {
+                return try environment.openDatabase(named: name, create: false)
+            } catch let error as LMDBError where error.code == .notFound {
+                throw StoreError.notADossierStore(path: environment.path)
+            }
+        }
+        let meta = try open("meta")
+        let storedFormat = try environment.read { txn in
+            try txn.get(meta, forKey: MetaKey.format).map { String(decoding: $0, as: UTF8.self) }
+        }
+        guard let storedFormat, storedFormat.hasPrefix(Self.formatPrefix) else {
+            throw StoreError.notADossierStore(path: environment.path)
+        }
+        guard storedFormat == Self.format || Self.upgradableFormats.contains(storedFormat) else {
+            throw StoreError.unsupportedFormat(found: storedFormat, supported: Self.format)
+        }
+        return StoreDatabases(
+            events: try open("events"), streams: try open("streams"), eventIDs: try open("event_ids"), meta: meta,
+            customers: try open("customers"), complaints: try open("complaints"),
+            complaintsByCustomer: try open("complaints_by_customer"))
     }
 }

@@ -9,6 +9,8 @@ public struct WriterStatistics: Sendable, Hashable {
     /// Commits by batch size: 1, 2-3, 4-7, ... (powers of two), up to 1024 and above.
     public var batchSizeBuckets: [UInt64] = Array(repeating: 0, count: 12)
     public var totalCommitNanoseconds: UInt64 = 0
+    /// Flushes outside of commits (`durability` `meta_async` or `none`: periodic and at shutdown).
+    public var syncs: UInt64 = 0
 
     public init() {}
 

@@ -1,34 +1,20 @@
 import DossierCore
 import LMDB
 
-/// The outcome of checking the hash chain from the first event to the head.
-public struct VerificationReport: Sendable, Hashable {
-    /// Events checked.
-    public var events: UInt64
-    /// The head recomputed from the events.
-    public var computedHead: LogHead
-    /// The head recorded in `meta`.
-    public var storedHead: LogHead
-    /// The first problem found, if any.
-    public var failure: Failure?
+/// Walks a log's hash chain from the first event to the stored head: the check behind
+/// `audit.verify`, a backup's check of its copy, and a full check at start-up.
+struct ChainVerifier {
+    let environment: Environment
+    let databases: StoreDatabases
 
-    public struct Failure: Sendable, Hashable, CustomStringConvertible {
-        public var sequence: UInt64
-        public var reason: String
-        public var description: String { "event \(self.sequence): \(self.reason)" }
-    }
-
-    public var isIntact: Bool { self.failure == nil }
-}
-
-extension DossierStore {
-    /// Walks the whole log, recomputing every hash from the stored bytes and checking sequences
-    /// run 1, 2, 3... without gaps, and that the last hash equals the stored head.
+    /// Recomputes every hash from the stored bytes and checks that sequences run 1, 2, 3...
+    /// without gaps and that the last hash equals the stored head.
     ///
     /// Reads in chunks of short read transactions so that a long verification does not pin
-    /// old pages while the writer keeps appending; checks up to the head seen at the start.
-    public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
-        let storedHead = try self.head()
+    /// old pages while a writer keeps appending; checks up to the head seen at the start.
+    func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
+        let reader = LogReader(databases: self.databases)
+        let storedHead = try self.environment.read { txn in try reader.head(in: txn) }
         // The hash of the last event checked, advanced in place.
         var chain = HashChain.genesis
         var expected: UInt64 = 1

@@ -3,18 +3,18 @@ import Synchronization
 /// Lets at most `burst` log lines through per `interval` and counts the rest, so that a client
 /// that hits a limit in a loop cannot flood the journal. The next line that gets through says
 /// how many were left out (`log.suppressed`).
-final class LogRateLimiter: Sendable {
+public final class LogRateLimiter: Sendable {
     private struct State {
         var windowStart: ContinuousClock.Instant
         var logged = 0
         var suppressed = 0
     }
 
-    let burst: Int
-    let interval: Duration
+    public let burst: Int
+    public let interval: Duration
     private let state: Mutex<State>
 
-    init(burst: Int = 10, interval: Duration = .seconds(10)) {
+    public init(burst: Int = 10, interval: Duration = .seconds(10)) {
         self.burst = burst
         self.interval = interval
         self.state = Mutex(State(windowStart: .now))
@@ -22,7 +22,7 @@ final class LogRateLimiter: Sendable {
 
     /// Runs `log` with the number of lines suppressed since the last one that got through, or
     /// counts this line as suppressed when the window's burst is used up.
-    func callAsFunction(_ log: (_ suppressed: Int) -> Void) {
+    public func callAsFunction(_ log: (_ suppressed: Int) -> Void) {
         let suppressed: Int? = self.state.withLock { state in
             let now = ContinuousClock.now
             if now - state.windowStart >= self.interval {
