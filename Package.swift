@@ -136,10 +136,11 @@ let package = Package(
             name: "fuzz-csv", dependencies: ["FuzzingSupport", "DossierCore"], swiftSettings: swiftSettings),
 
         // Fixtures for tests only.
+        .target(name: "CPageCache"),
         .target(
             name: "DossierTesting",
             dependencies: [
-                "DossierStore", "DossierClient", "DossierProtocol",
+                "DossierStore", "DossierClient", "DossierProtocol", "CPageCache",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

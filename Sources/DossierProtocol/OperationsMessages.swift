@@ -58,10 +58,13 @@ public struct StatusResult: Codable, Hashable, Sendable {
     public var writer: WriterStatus
     /// Requests per method since start, methods never called left out.
     public var requests: [MethodLatency]
+    /// The log's time against the wall clock.
+    public var clock: ClockStatus
 
     public init(
         server: String, version: String, startedAt: Timestamp, uptimeSeconds: Double, dataDir: String, events: UInt64,
-        head: HeadResult, storage: StorageStatus, connections: Int, writer: WriterStatus, requests: [MethodLatency]
+        head: HeadResult, storage: StorageStatus, connections: Int, writer: WriterStatus, requests: [MethodLatency],
+        clock: ClockStatus
     ) {
         self.server = server
         self.version = version
@@ -74,6 +77,27 @@ public struct StatusResult: Codable, Hashable, Sendable {
         self.connections = connections
         self.writer = writer
         self.requests = requests
+        self.clock = clock
+    }
+}
+
+/// Log time never goes back: while the wall clock is behind the last recorded event, events are
+/// recorded at that event's time. This says whether and how far the wall clock stepped back.
+public struct ClockStatus: Codable, Hashable, Sendable {
+    /// The time of the last recorded event (absent for an empty log).
+    public var logTime: Timestamp?
+    /// Times the wall clock was found behind the log since start.
+    public var stepsBack: UInt64
+    /// The largest distance the wall clock was behind the log, in milliseconds.
+    public var largestStepBackMs: Int64
+    /// Whether log time is holding now, waiting for the wall clock to catch up.
+    public var holding: Bool
+
+    public init(logTime: Timestamp?, stepsBack: UInt64, largestStepBackMs: Int64, holding: Bool) {
+        self.logTime = logTime
+        self.stepsBack = stepsBack
+        self.largestStepBackMs = largestStepBackMs
+        self.holding = holding
     }
 }
 
@@ -112,10 +136,12 @@ public struct WriterStatus: Codable, Hashable, Sendable {
     public var meanCommitMs: Double
     /// Commits by batch size, in power-of-two buckets; buckets without commits left out.
     public var batchSizes: [BatchSizeBucket]
+    /// Flushes outside of commits (`durability` `meta_async` or `none`).
+    public var syncs: UInt64
 
     public init(
         commits: UInt64, committedJobs: UInt64, failedJobs: UInt64, largestBatch: Int, meanCommitMs: Double,
-        batchSizes: [BatchSizeBucket]
+        batchSizes: [BatchSizeBucket], syncs: UInt64 = 0
     ) {
         self.commits = commits
         self.committedJobs = committedJobs
@@ -123,6 +149,7 @@ public struct WriterStatus: Codable, Hashable, Sendable {
         self.largestBatch = largestBatch
         self.meanCommitMs = meanCommitMs
         self.batchSizes = batchSizes
+        self.syncs = syncs
     }
 }
 

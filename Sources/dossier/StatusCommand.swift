@@ -56,6 +56,8 @@ extension Rendering {
                     + "mean commit \(String(format: "%.2f", writer.meanCommitMs)) ms, largest batch \(writer.largestBatch)"
             ),
         ]
+        if writer.syncs > 0 { pairs.append(("flushes", "\(writer.syncs) outside commits")) }
+        pairs.append(("clock", Self.clock(status.clock)))
         if !writer.batchSizes.isEmpty {
             let buckets = writer.batchSizes.map { bucket in
                 let range =
@@ -80,6 +82,15 @@ extension Rendering {
             text += "\n\n" + table.render()
         }
         return text
+    }
+
+    /// Whether the wall clock stepped back behind the log, and how far.
+    static func clock(_ clock: ClockStatus) -> String {
+        let time = clock.logTime.map { "log time \($0.iso8601)" } ?? "no events yet"
+        guard clock.stepsBack > 0 else { return "\(time), wall clock never behind it" }
+        let state = clock.holding ? "holding now until the wall clock catches up" : "caught up"
+        return "\(time); wall clock stepped back \(clock.stepsBack) time(s), at most "
+            + "\(Self.duration(Double(clock.largestStepBackMs) / 1000)); \(state)"
     }
 
     /// 45 s, 12 min 3 s, 5 h 2 min, 3 d 4 h.

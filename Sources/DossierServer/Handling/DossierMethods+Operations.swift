@@ -61,7 +61,14 @@ extension DossierMethods {
                 maxReaders: info.maxReaders),
             connections: monitor.connectionCount,
             writer: Self.writerStatus(statistics),
-            requests: monitor.requestLatencies())
+            requests: monitor.requestLatencies(),
+            clock: Self.clockStatus(store.clockStatus))
+    }
+
+    static func clockStatus(_ clock: LogClock) -> ClockStatus {
+        ClockStatus(
+            logTime: clock.lastRecordedAt.rawValue == Int64.min ? nil : clock.lastRecordedAt, stepsBack: clock.stepsBack,
+            largestStepBackMs: clock.largestStepBackMilliseconds, holding: clock.isHolding)
     }
 
     static func writerStatus(_ statistics: WriterStatistics) -> WriterStatus {
@@ -75,7 +82,7 @@ extension DossierMethods {
         return WriterStatus(
             commits: statistics.commits, committedJobs: statistics.committedJobs, failedJobs: statistics.failedJobs,
             largestBatch: statistics.largestBatch,
-            meanCommitMs: ServerMonitor.milliseconds(meanNanoseconds), batchSizes: buckets)
+            meanCommitMs: ServerMonitor.milliseconds(meanNanoseconds), batchSizes: buckets, syncs: statistics.syncs)
     }
 
     /// Sets the gauges that are read, not counted, just before the registry is rendered.
