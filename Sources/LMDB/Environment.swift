@@ -255,6 +255,9 @@ public final class Environment: @unchecked Sendable {
 
     /// Long readers (copies) running now; for tests and status.
     public var longReaders: Int { self.gate.longReaderCount }
+
+    /// The map size this environment grows from (what it last set or adopted).
+    var recordedMapSize: Int { self.gate.shared { self.currentMapSize } }
 }
 
 /// What `mdb_env_info` and `mdb_env_stat` report about an environment.

@@ -1,5 +1,5 @@
 import Foundation
-import LMDB
+@testable import LMDB
 import Testing
 
 @Suite("LMDB map growth")
@@ -189,6 +189,34 @@ struct MapGrowthTests {
             #expect(growthDone.wait(timeout: .now() + .seconds(30)) == .success)
             #expect(env.info().mapSize > 1 << 20)
             #expect(try env.read { txn in try txn.statistics(db) }.entries == Self.batches * Self.valuesPerBatch)
+        }
+    }
+
+    /// Another process that grows the map makes this one's next `mdb_txn_begin` answer
+    /// MDB_MAP_RESIZED: the new size is adopted (under the exclusive gate, with no transaction
+    /// open) and recorded, so the next growth starts from it. Two environments on one
+    /// directory stand in for the two processes (LMDB's locks are per process, so this works
+    /// within one, for a test).
+    @Test func aMapGrownByAnotherEnvironmentIsAdoptedAndRecorded() throws {
+        var configuration = Environment.Configuration()
+        configuration.initialMapSize = 1 << 20
+        configuration.maximumMapSize = 64 << 20
+        try withTemporaryDirectory { path in
+            let adopter = try Environment(path: path, configuration: configuration)
+            defer { adopter.close() }
+            let database = try adopter.openDatabase(named: "test")
+            let grower = try Environment(path: path, configuration: configuration)
+            try self.writeEightMebibytes(grower, try grower.openDatabase(named: "test", create: false))
+            let grown = grower.info().mapSize
+            #expect(grown > 1 << 20)
+            #expect(adopter.recordedMapSize == 1 << 20)
+
+            let entries = try adopter.read { txn in try txn.statistics(database) }.entries
+            #expect(entries == Self.batches * Self.valuesPerBatch)
+            #expect(adopter.recordedMapSize == grown, "the adopted size is recorded")
+            #expect(adopter.info().mapSize == grown)
+            try adopter.write { txn in try txn.put(database, key: bytes("after"), value: bytes("adoption")) }
+            grower.close()
         }
     }
 }
