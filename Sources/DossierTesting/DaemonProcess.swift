@@ -13,14 +13,21 @@ public final class DaemonProcess: @unchecked Sendable {
     public let logPath: String
     public let extraArguments: [String]
     public let environment: [String: String]
+    /// The file mode creation mask the daemon starts with (through `/bin/sh`); the test
+    /// process's own when nil. Changing the test process's umask would race other tests.
+    public let umask: mode_t?
     private var process: Process?
 
-    public init(directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:]) {
+    public init(
+        directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:],
+        umask: mode_t? = nil
+    ) {
         self.socketPath = directory.appending("d.sock")
         self.dataDirectory = directory.appending("data")
         self.logPath = directory.appending("dossierd.log")
         self.extraArguments = extraArguments
         self.environment = environment
+        self.umask = umask
     }
 
     public var pid: Int32? { self.process?.processIdentifier }
@@ -34,8 +41,14 @@ public final class DaemonProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         log.seekToEndOfFile()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
-        process.arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        let arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        if let umask = self.umask {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "umask \(String(umask, radix: 8)) && exec \"$0\" \"$@\"", BuiltProducts.dossierd] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
+            process.arguments = arguments
+        }
         process.standardError = log
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice

@@ -148,4 +148,24 @@ struct StorageFaultTests {
             #expect(verified.intact && verified.events == UInt64(acknowledged.count))
         }
     }
+
+    /// Outside systemd's `UMask=0077`, a backup copy used to be created `0666` minus the umask:
+    /// readable by every local user. Whatever the daemon's umask, the copy is 0600 in a 0700
+    /// directory.
+    @Test func aBackupIsPrivateWhateverTheDaemonsUmask() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory, umask: 0)
+            try daemon.start()
+            defer { daemon.stop() }
+            _ = try daemon.connect().call(
+                Method.registerCustomer, RegisterCustomerParams(id: "c1", name: "A", kind: .corporate),
+                as: CustomerResult.self)
+            let path = directory.appending("backup")
+            let output = try daemon.cli(["admin", "backup", path])
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(FileMode.of(path) == 0o700)
+            #expect(FileMode.of(path + "/data.mdb") == 0o600)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: path) == ["data.mdb"])
+        }
+    }
 }

@@ -144,7 +144,8 @@ public final class CrashTest {
                 ledger: self.ledger, customers: self.baseCustomers, seed: self.options.seed)
         case .backup:
             let backupDirectory = "\(self.directory)/backups"
-            try? FileManager.default.createDirectory(atPath: backupDirectory, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: backupDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let backups = Mutex(WorkloadOutcome())
             let done = DispatchSemaphore(value: 0)
             let daemon = self.daemon
