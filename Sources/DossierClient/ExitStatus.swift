@@ -7,7 +7,8 @@ public enum ExitStatus {
     public static let usage: Int32 = 64
     /// EX_DATAERR: the daemon refused the request (a rule, bad data, not found).
     public static let refused: Int32 = 65
-    /// EX_UNAVAILABLE: the daemon cannot be reached.
+    /// EX_UNAVAILABLE: the daemon cannot be reached, or the socket is served by a uid the
+    /// client does not trust.
     public static let unavailable: Int32 = 69
     /// EX_SOFTWARE: the daemon failed internally.
     public static let software: Int32 = 70
@@ -27,7 +28,7 @@ public enum ExitStatus {
 
     public static func forError(_ error: ClientError) -> Int32 {
         switch error {
-        case .unreachable: return Self.unavailable
+        case .unreachable, .untrustedServer: return Self.unavailable
         case .timedOut, .connectionClosed: return Self.temporaryFailure
         case .malformedReply: return Self.software
         }

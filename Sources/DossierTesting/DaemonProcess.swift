@@ -13,15 +13,26 @@ public final class DaemonProcess: @unchecked Sendable {
     public let logPath: String
     public let extraArguments: [String]
     public let environment: [String: String]
+    /// The uid the daemon runs as (through `setpriv`, see `OtherUsers`), or nil for this
+    /// process's own. The directory must then belong to that uid.
+    public let uid: UInt32?
     private var process: Process?
 
-    public init(directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:]) {
+    public init(
+        directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:],
+        uid: UInt32? = nil
+    ) {
         self.socketPath = directory.appending("d.sock")
         self.dataDirectory = directory.appending("data")
         self.logPath = directory.appending("dossierd.log")
         self.extraArguments = extraArguments
         self.environment = environment
+        self.uid = uid
     }
+
+    /// The uids this process's connections accept as the server: the daemon's, when it runs as
+    /// another uid.
+    public var serverIdentity: ServerIdentity { self.uid.map { .expecting([$0]) } ?? .forThisUser }
 
     public var pid: Int32? { self.process?.processIdentifier }
 
@@ -34,8 +45,15 @@ public final class DaemonProcess: @unchecked Sendable {
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: self.logPath))
         log.seekToEndOfFile()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
-        process.arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        let arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        if let uid = self.uid {
+            // setpriv execs the daemon in place, so the process id stays the daemon's.
+            process.executableURL = URL(fileURLWithPath: OtherUsers.setpriv)
+            process.arguments = OtherUsers.setprivArguments(uid: uid) + [BuiltProducts.dossierd] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
+            process.arguments = arguments
+        }
         process.standardError = log
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice
@@ -51,7 +69,7 @@ public final class DaemonProcess: @unchecked Sendable {
             guard let process = self.process, process.isRunning else {
                 throw DaemonProcessError.exited(status: self.process?.terminationStatus ?? -1, log: self.log)
             }
-            if let connection = try? DossierConnection(socketPath: self.socketPath, timeoutSeconds: 5),
+            if let connection = try? self.connect(timeoutSeconds: 5),
                 (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
             {
                 return
@@ -83,12 +101,15 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// A new connection to the daemon.
     public func connect(timeoutSeconds: Double = 30) throws -> DossierConnection {
-        try DossierConnection(socketPath: self.socketPath, timeoutSeconds: timeoutSeconds)
+        try DossierConnection(
+            socketPath: self.socketPath, timeoutSeconds: timeoutSeconds, serverIdentity: self.serverIdentity)
     }
 
-    /// Runs the real `dossier` client against this daemon.
-    public func cli(_ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run(BuiltProducts.dossier, arguments, environment: ["DOSSIER_SOCKET": self.socketPath])
+    /// Runs the real `dossier` client against this daemon, with `environment` added to this process's.
+    public func cli(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+        try ProcessRunner.run(
+            BuiltProducts.dossier, arguments,
+            environment: environment.merging(["DOSSIER_SOCKET": self.socketPath]) { $1 })
     }
 
     deinit {

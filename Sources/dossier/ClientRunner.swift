@@ -13,10 +13,7 @@ struct ClientRunner {
         _ exchange: (DossierConnection) throws -> Result, render: (Result) -> String
     ) throws {
         do {
-            let connection = try DossierConnection(
-                socketPath: ClientEnvironment.socketPath(flag: self.options.socket),
-                timeoutSeconds: self.options.timeout)
-            let result = try exchange(connection)
+            let result = try exchange(try self.options.connect())
             if self.options.json {
                 // A result with withheld fields prints without them, as the daemon sent it.
                 let bytes = try (result as? any HasConfidentialFields)?.encodedAsReceived() ?? DossierJSON.encode(result)

@@ -28,9 +28,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let connection: DossierConnection
         do {
-            connection = try DossierConnection(
-                socketPath: ClientEnvironment.socketPath(flag: self.options.socket), timeoutSeconds: self.options.timeout)
-        } catch {
+            connection = try self.options.connect()
+        } catch let error as ClientError {
             ClientRunner.printError("dossier: \(error)")
             throw ExitCode(ExitStatus.forError(error))
         }
