@@ -5,7 +5,8 @@ import DossierProtocol
 ///
 /// The daemon's errors (`WireError`) keep their code, message and details; the client's own
 /// failures (`ClientError`) get a `dossier.client.*` code. Text mode adds the details a person
-/// needs to act (the rule that refused, the incident id to quote to the operator).
+/// needs to act (the rule that refused, the incident id to quote to the operator) and, for a
+/// write whose outcome is unknown, the request id that makes a repeat safe.
 public struct ErrorReport: Sendable {
     /// The error object for `--json` output on stderr.
     public var error: WireError
@@ -26,6 +27,12 @@ public struct ErrorReport: Sendable {
             self.init(
                 error: WireError(code: ErrorCode(rawValue: error.code), message: error.description),
                 text: "dossier: \(error)", exitStatus: ExitStatus.forError(error))
+        case let error as UnconfirmedWrite:
+            guard var report = ErrorReport(error.lastFailure) else { return nil }
+            report.error.details = (report.error.details ?? [:]).merging(
+                ["requestId": .string(error.requestIDText), "attempts": .number(Double(error.attempts))]) { $1 }
+            report.text += "\ndossier: \(error)"
+            self = report
         default:
             return nil
         }

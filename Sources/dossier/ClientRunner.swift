@@ -9,10 +9,19 @@ import Foundation
 struct ClientRunner {
     let options: GlobalOptions
 
+    /// Runs a command that changes nothing: one attempt.
     func run<Result: Encodable>(
         _ exchange: (DossierConnection) throws -> Result, render: (Result) -> String
     ) throws {
         try self.report(render: render) { try exchange(try self.options.connect()) }
+    }
+
+    /// Runs a command that appends: each attempt on a new connection, with the request id of
+    /// `write`, resent when the outcome is unknown as `write` allows.
+    func run<Result: Encodable>(
+        _ write: WriteRetry, _ exchange: (DossierConnection) throws -> Result, render: (Result) -> String
+    ) throws {
+        try self.report(render: render) { try write.run { try exchange(try self.options.connect()) } }
     }
 
     private func report<Result: Encodable>(render: (Result) -> String, _ obtain: () throws -> Result) throws {

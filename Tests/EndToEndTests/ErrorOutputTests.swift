@@ -5,7 +5,7 @@ import Testing
 
 /// The real `dossier` against a scripted stand-in for the daemon, for answers a real daemon
 /// gives only in states hard to bring about in a test: an internal failure, a full disk or
-/// log.
+/// log, a connection closed before the reply.
 @Suite("What the CLI prints for each kind of failure")
 struct ErrorOutputTests {
     static let register = ["customer", "add", "c1", "--name", "Acme Ltd", "--kind", "corporate"]
@@ -45,6 +45,30 @@ struct ErrorOutputTests {
             let add = try Self.cli(server, Self.register)
             #expect(add.status == 74)
             #expect(add.stderr.hasPrefix("error: dossier.StorageFull: the log is full\ndossier: \(explanation)"), "\(add.stderr)")
+            // The daemon answered: nothing is uncertain, so no request id.
+            #expect(!add.stderr.contains("request id"))
+        }
+    }
+
+    @Test func aWriteCutOffBeforeTheReplyNamesTheRequestIdItSent() async throws {
+        try await Self.withServer(replying: nil) { server in
+            let add = try Self.cli(server, Self.register + ["--retry", "2"])
+            #expect(add.status == 75)
+            #expect(add.stderr.contains("closed the connection before answering"))
+            #expect(add.stderr.contains("(sent 3 times)"))
+            let printed = try UncertainWriteTests.requestID(in: add.stderr)
+            // Every attempt carried that one id.
+            let sent = try server.requests.map { line in
+                let request = try JSONDecoder().decode(ParamsEnvelope<RegisterCustomerParams>.self, from: Data(line.utf8))
+                return try #require(request.params?.requestId)
+            }
+            #expect(sent == [printed, printed, printed])
+
+            // A read is simply retried by hand: no request id.
+            let show = try Self.cli(server, ["customer", "show", "c1"])
+            #expect(show.status == 75)
+            #expect(!show.stderr.contains("request id"))
+            #expect(!show.stderr.contains("may have been applied"))
         }
     }
 }
