@@ -151,6 +151,8 @@ let package = Package(
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "DossierClientTests", dependencies: ["DossierClient", "DossierProtocol"], swiftSettings: swiftSettings),
+        .testTarget(
             name: "DossierServerTests",
             dependencies: [
                 "DossierServer", "DossierTesting",

@@ -11,6 +11,8 @@ import Glibc
 /// `receiveLine`; `call` does one round trip.
 public final class DossierConnection {
     public let socketPath: String
+    /// Who serves the socket, as the kernel reported it when the connection was made.
+    public let server: PeerCredentials
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     /// Where each `read` lands: allocated once, not per reply.
@@ -18,29 +20,36 @@ public final class DossierConnection {
     private var nextID: Int64 = 1
     private let timeoutSeconds: Double
 
-    /// Connects to `socketPath`; a timeout of 0 waits forever.
-    public init(socketPath: String, timeoutSeconds: Double = 30) throws(ClientError) {
+    /// Connects to `socketPath` and checks who serves it; a timeout of 0 waits forever.
+    /// - Parameter serverIdentity: the uids accepted as the server; anyone else is refused
+    ///   before anything is sent.
+    /// - Throws: `ClientError.unreachable`, or `ClientError.untrustedServer`.
+    public init(
+        socketPath: String, timeoutSeconds: Double = 30, serverIdentity: ServerIdentity = .forThisUser
+    ) throws(ClientError) {
         self.socketPath = socketPath
         self.timeoutSeconds = timeoutSeconds
+        guard let address = UnixSocketAddress(path: socketPath) else {
+            throw .unreachable(
+                socketPath: socketPath, reason: "path longer than \(UnixSocketAddress.maximumPathLength) bytes")
+        }
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw .unreachable(socketPath: socketPath, reason: String(cString: strerror(errno))) }
-        guard socketPath.utf8.count < 108 else {
+        func closing(_ error: ClientError) -> ClientError {
             close(fd)
-            throw .unreachable(socketPath: socketPath, reason: "path longer than 107 bytes")
+            return error
         }
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: socketPath.utf8) }
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+        guard address.withSockaddr({ connect(fd, $0, $1) }) == 0 else {
+            throw closing(.unreachable(socketPath: socketPath, reason: String(cString: strerror(errno))))
         }
-        guard rc == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(fd)
-            throw .unreachable(socketPath: socketPath, reason: reason)
+        let server: PeerCredentials
+        do {
+            server = try PeerCredentials.ofPeer(socket: fd)
+        } catch {
+            throw closing(.unreachable(socketPath: socketPath, reason: "cannot learn who serves it: \(error)"))
         }
+        if let refusal = serverIdentity.refusal(of: server, socketPath: socketPath) { throw closing(refusal) }
+        self.server = server
         if timeoutSeconds > 0 {
             var time = timeval(
                 tv_sec: Int(timeoutSeconds), tv_usec: Int((timeoutSeconds - Double(Int(timeoutSeconds))) * 1_000_000))

@@ -13,6 +13,9 @@ public final class DaemonProcess: @unchecked Sendable {
     public let logPath: String
     public let extraArguments: [String]
     public let environment: [String: String]
+    /// The uid the daemon runs as (through `setpriv`, see `OtherUsers`), or nil for this
+    /// process's own. The directory must then belong to that uid.
+    public let uid: UInt32?
     /// The file mode creation mask the daemon starts with (through `/bin/sh`); the test
     /// process's own when nil. Changing the test process's umask would race other tests.
     public let umask: mode_t?
@@ -20,15 +23,20 @@ public final class DaemonProcess: @unchecked Sendable {
 
     public init(
         directory: TemporaryDirectory, extraArguments: [String] = [], environment: [String: String] = [:],
-        umask: mode_t? = nil
+        uid: UInt32? = nil, umask: mode_t? = nil
     ) {
         self.socketPath = directory.appending("d.sock")
         self.dataDirectory = directory.appending("data")
         self.logPath = directory.appending("dossierd.log")
         self.extraArguments = extraArguments
         self.environment = environment
+        self.uid = uid
         self.umask = umask
     }
+
+    /// The uids this process's connections accept as the server: the daemon's, when it runs as
+    /// another uid.
+    public var serverIdentity: ServerIdentity { self.uid.map { .expecting([$0]) } ?? .forThisUser }
 
     public var pid: Int32? { self.process?.processIdentifier }
 
@@ -42,13 +50,14 @@ public final class DaemonProcess: @unchecked Sendable {
         log.seekToEndOfFile()
         let process = Process()
         let arguments = ["--data-dir", self.dataDirectory, "--socket", self.socketPath] + self.extraArguments
+        // setpriv and sh both exec the next program in place: the process id stays the daemon's.
+        var command = [BuiltProducts.dossierd] + arguments
+        if let uid = self.uid { command = [OtherUsers.setpriv] + OtherUsers.setprivArguments(uid: uid) + command }
         if let umask = self.umask {
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", "umask \(String(umask, radix: 8)) && exec \"$0\" \"$@\"", BuiltProducts.dossierd] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: BuiltProducts.dossierd)
-            process.arguments = arguments
+            command = ["/bin/sh", "-c", "umask \(String(umask, radix: 8)) && exec \"$0\" \"$@\""] + command
         }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.standardError = log
         process.standardOutput = log
         process.standardInput = FileHandle.nullDevice
@@ -64,7 +73,7 @@ public final class DaemonProcess: @unchecked Sendable {
             guard let process = self.process, process.isRunning else {
                 throw DaemonProcessError.exited(status: self.process?.terminationStatus ?? -1, log: self.log)
             }
-            if let connection = try? DossierConnection(socketPath: self.socketPath, timeoutSeconds: 5),
+            if let connection = try? self.connect(timeoutSeconds: 5),
                 (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
             {
                 return
@@ -96,12 +105,15 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// A new connection to the daemon.
     public func connect(timeoutSeconds: Double = 30) throws -> DossierConnection {
-        try DossierConnection(socketPath: self.socketPath, timeoutSeconds: timeoutSeconds)
+        try DossierConnection(
+            socketPath: self.socketPath, timeoutSeconds: timeoutSeconds, serverIdentity: self.serverIdentity)
     }
 
-    /// Runs the real `dossier` client against this daemon.
-    public func cli(_ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run(BuiltProducts.dossier, arguments, environment: ["DOSSIER_SOCKET": self.socketPath])
+    /// Runs the real `dossier` client against this daemon, with `environment` added to this process's.
+    public func cli(_ arguments: [String], environment: [String: String] = [:]) throws -> ProcessOutput {
+        try ProcessRunner.run(
+            BuiltProducts.dossier, arguments,
+            environment: environment.merging(["DOSSIER_SOCKET": self.socketPath]) { $1 })
     }
 
     deinit {

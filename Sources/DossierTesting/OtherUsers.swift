@@ -22,17 +22,24 @@ public enum OtherUsers {
         _ executable: String, _ arguments: [String], uid: UInt32, environment: [String: String] = [:]
     ) throws -> ProcessOutput {
         try ProcessRunner.run(
-            Self.setpriv, ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--", executable] + arguments,
-            environment: environment)
+            Self.setpriv, Self.setprivArguments(uid: uid) + [executable] + arguments, environment: environment)
+    }
+
+    /// `setpriv`'s arguments to run what follows as `uid`, with gid `uid` and no supplementary groups.
+    public static func setprivArguments(uid: UInt32) -> [String] {
+        ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", "--"]
     }
 }
 
 extension DaemonProcess {
     /// Runs the real `dossier` client against this daemon as `uid`. The socket (mode) and its
     /// directories (search permission) must let that user in.
-    public func cli(_ arguments: [String], asUID uid: UInt32) throws -> ProcessOutput {
+    public func cli(
+        _ arguments: [String], asUID uid: UInt32, environment: [String: String] = [:]
+    ) throws -> ProcessOutput {
         try OtherUsers.run(
-            BuiltProducts.dossier, arguments, uid: uid, environment: ["DOSSIER_SOCKET": self.socketPath, "HOME": "/"])
+            BuiltProducts.dossier, arguments, uid: uid,
+            environment: environment.merging(["DOSSIER_SOCKET": self.socketPath, "HOME": "/"]) { $1 })
     }
 
     /// Writes `toml` to a config file in `directory` and returns the `--config` arguments for it.

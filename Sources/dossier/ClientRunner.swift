@@ -9,37 +9,47 @@ import Foundation
 struct ClientRunner {
     let options: GlobalOptions
 
+    /// Runs a command that changes nothing: one attempt.
     func run<Result: Encodable>(
         _ exchange: (DossierConnection) throws -> Result, render: (Result) -> String
     ) throws {
+        try self.report(render: render) { try exchange(try self.options.connect()) }
+    }
+
+    /// Runs a command that appends: each attempt on a new connection, with the request id of
+    /// `write`, resent when the outcome is unknown as `write` allows.
+    func run<Result: Encodable>(
+        _ write: WriteRetry, _ exchange: (DossierConnection) throws -> Result, render: (Result) -> String
+    ) throws {
+        try self.report(render: render) { try write.run { try exchange(try self.options.connect()) } }
+    }
+
+    private func report<Result: Encodable>(render: (Result) -> String, _ obtain: () throws -> Result) throws {
+        let result: Result
         do {
-            let connection = try DossierConnection(
-                socketPath: ClientEnvironment.socketPath(flag: self.options.socket),
-                timeoutSeconds: self.options.timeout)
-            let result = try exchange(connection)
-            if self.options.json {
-                // A result with withheld fields prints without them, as the daemon sent it.
-                let bytes = try (result as? any HasConfidentialFields)?.encodedAsReceived() ?? DossierJSON.encode(result)
-                print(String(decoding: bytes, as: UTF8.self))
-            } else {
-                print(render(result))
-            }
-        } catch let error as WireError {
-            if self.options.json {
-                Self.printError(String(decoding: (try? DossierJSON.encode(error)) ?? [], as: UTF8.self))
-            } else {
-                Self.printError("error: \(error.code): \(error.message)")
-            }
-            throw ExitCode(ExitStatus.forError(error))
-        } catch let error as ClientError {
-            if self.options.json {
-                let wire = WireError(code: ErrorCode(rawValue: error.code), message: error.description)
-                Self.printError(String(decoding: (try? DossierJSON.encode(wire)) ?? [], as: UTF8.self))
-            } else {
-                Self.printError("dossier: \(error)")
-            }
-            throw ExitCode(ExitStatus.forError(error))
+            result = try obtain()
+        } catch {
+            throw self.fail(error)
         }
+        if self.options.json {
+            // A result with withheld fields prints without them, as the daemon sent it.
+            let bytes = try (result as? any HasConfidentialFields)?.encodedAsReceived() ?? DossierJSON.encode(result)
+            print(String(decoding: bytes, as: UTF8.self))
+        } else {
+            print(render(result))
+        }
+    }
+
+    /// Prints `error` on stderr (as JSON with `--json`) and returns the exit to throw; errors
+    /// the client does not report come back unchanged.
+    func fail(_ error: any Error) -> any Error {
+        guard let report = ErrorReport(error) else { return error }
+        if self.options.json {
+            Self.printError(String(decoding: (try? DossierJSON.encode(report.error)) ?? [], as: UTF8.self))
+        } else {
+            Self.printError(report.text)
+        }
+        return ExitCode(report.exitStatus)
     }
 
     static func printError(_ text: String) {

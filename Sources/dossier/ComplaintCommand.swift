@@ -27,16 +27,16 @@ struct ComplaintCommand: ParsableCommand {
         var receivedAt: Timestamp?
         @Option(name: .customLong("incident-at"), help: "When the complained-about event happened (RFC 3339).")
         var incidentAt: Timestamp?
-        @Option(name: .customLong("request-id"), help: "Idempotency key (UUID) to make a retry safe.")
-        var requestID: UUID?
+        @OptionGroup var write: WriteOptions
 
         func run() throws {
+            let write = self.write.attempts()
             let params = FileComplaintParams(
                 customer: self.customer, type: self.type, channel: self.channel, level: self.level,
                 subject: self.subject, description: self.description, anonymous: self.anonymous,
                 indirect: self.indirect, unit: self.unit, receivedAt: self.receivedAt, incidentAt: self.incidentAt,
-                requestId: self.requestID ?? TimeOrderedUUID().next())
-            try ClientRunner(options: self.options).run { connection in
+                requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.fileComplaint, params, as: ComplaintResult.self)
             } render: { Rendering.complaint($0) }
         }

@@ -18,14 +18,14 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "individual or corporate.") var kind: CustomerKind
         @Option(help: "Pool stage.") var stage: PoolStage?
         @Option(help: "Tier.") var tier: CustomerTier?
-        @Option(name: .customLong("request-id"), help: "Idempotency key (UUID) to make a retry safe.")
-        var requestID: UUID?
+        @OptionGroup var write: WriteOptions
 
         func run() throws {
+            let write = self.write.attempts()
             let params = RegisterCustomerParams(
                 id: self.id, name: self.name, kind: self.kind, stage: self.stage, tier: self.tier,
-                requestId: self.requestID ?? TimeOrderedUUID().next())
-            try ClientRunner(options: self.options).run { connection in
+                requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.registerCustomer, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
         }
@@ -45,15 +45,15 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "What the bank does about it.") var response: FlagResponse?
         @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
         var expectedVersion: UInt64?
-        @Option(name: .customLong("request-id"), help: "Idempotency key (UUID) to make a retry safe.")
-        var requestID: UUID?
+        @OptionGroup var write: WriteOptions
 
         func run() throws {
+            let write = self.write.attempts()
             let params = FlagCustomerParams(
                 customer: self.id, kind: self.kind, source: self.source, detail: self.detail,
                 observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.map { .exact($0) },
-                requestId: self.requestID ?? TimeOrderedUUID().next())
-            try ClientRunner(options: self.options).run { connection in
+                requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
         }

@@ -26,13 +26,12 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let runner = ClientRunner(options: self.options)
         let connection: DossierConnection
         do {
-            connection = try DossierConnection(
-                socketPath: ClientEnvironment.socketPath(flag: self.options.socket), timeoutSeconds: self.options.timeout)
+            connection = try self.options.connect()
         } catch {
-            ClientRunner.printError("dossier: \(error)")
-            throw ExitCode(ExitStatus.forError(error))
+            throw runner.fail(error)
         }
         let encoder = DossierJSON.encoder()
         var next = self.from
@@ -40,12 +39,8 @@ struct ExportCommand: ParsableCommand {
             let result: EventsResult
             do {
                 result = try connection.call(Method.readLog, ReadLogParams(from: next, limit: self.page), as: EventsResult.self)
-            } catch let error as WireError {
-                ClientRunner.printError("error: \(error.code): \(error.message)")
-                throw ExitCode(ExitStatus.forError(error))
-            } catch let error as ClientError {
-                ClientRunner.printError("dossier: \(error)")
-                throw ExitCode(ExitStatus.forError(error))
+            } catch {
+                throw runner.fail(error)
             }
             for event in result.events {
                 FileHandle.standardOutput.write(try encoder.encode(event) + Data("\n".utf8))

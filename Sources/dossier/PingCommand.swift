@@ -15,7 +15,8 @@ struct PingCommand: ParsableCommand {
             try connection.call(Method.hello, NoParams(), as: HelloResult.self)
         } render: { hello in
             let milliseconds = Date().timeIntervalSince(started) * 1000
-            return "pong from \(hello.server) \(hello.version) (protocol \(hello.protocolVersion)) in "
+            return "pong from \(hello.server) \(hello.version) (protocol \(hello.protocolVersion)"
+                + (hello.serverUid.map { ", running as uid \($0)" } ?? "") + ") in "
                 + String(format: "%.1f ms", milliseconds) + "; you are \(hello.user) (uid \(hello.uid)), "
                 + (hello.role.map { "role \($0.rawValue)" } ?? "with no role")
         }

@@ -75,7 +75,8 @@ struct MessagesTests {
         let page = CustomersResult(customers: [customer], next: "C-1")
         #expect(try DossierJSON.decode(CustomersResult.self, from: DossierJSON.encode(page)) == page)
 
-        let hello = HelloResult(server: "dossierd", version: "0.1.0", protocolVersion: 1, uid: 1000, user: "u", role: nil)
+        let hello = HelloResult(
+            server: "dossierd", version: "0.1.0", protocolVersion: 1, serverUid: 998, uid: 1000, user: "u", role: nil)
         #expect(try DossierJSON.decode(HelloResult.self, from: DossierJSON.encode(hello)) == hello)
 
         let verify = VerifyResult(

@@ -53,8 +53,6 @@ struct AccessPolicyTests {
         #expect(rootGroups.first == 0)
         #expect(rootGroups.filter { $0 == 0 }.count == 1)
         #expect(AccessPolicy.groups(user: nil, primary: 4242) == [4242])
-        #expect(AccessPolicy.accountName(of: 0) == "root")
-        #expect(AccessPolicy.accountName(of: 61_999) == nil)
     }
 
     // MARK: - The [access] table

@@ -146,6 +146,14 @@ struct RequestRouterTests {
         #expect(actor["user"] as? String == "alice")
     }
 
+    @Test func helloNamesTheCallerAndTheDaemonsOwnUid() async throws {
+        let reply = try #require(try await Self.reply([#"{"id":1,"method":"system.hello"}"#]).first)
+        let result = try #require(reply["result"] as? [String: Any])
+        #expect(result["uid"] as? Int == 1000)
+        // The daemon's own uid comes from the process, not from the peer.
+        #expect(result["serverUid"] as? Int == Int(geteuid()))
+    }
+
     @Test func everyDescribedMethodIsRouted() async throws {
         let lines = Method.all.enumerated().map { #"{"id":\#($0.offset),"method":"\#($0.element.name)"}"# }
         for reply in try await Self.reply(lines) {

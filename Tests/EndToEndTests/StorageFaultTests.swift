@@ -127,7 +127,7 @@ struct StorageFaultTests {
             #expect(head.sequence == UInt64(acknowledged.count))
             let big = #"{"customer":"c1","type":"service","channel":"phone","level":"L3","subject":"cli","description":"\#(String(repeating: "y", count: 9000))"}"#
             let cli = try daemon.cli(["--json", "call", "complaint.file", big])
-            #expect(cli.status != 0 && cli.stderr.contains("dossier.StorageFull"), "\(cli.stderr)")
+            #expect(cli.status == 74 && cli.stderr.contains("dossier.StorageFull"), "\(cli.stderr)")
 
             // A burst of log lines, then a count of the suppressed ones, not one per refusal.
             let log = daemon.log

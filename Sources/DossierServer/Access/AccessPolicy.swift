@@ -36,18 +36,8 @@ public struct AccessPolicy: Sendable {
     /// exist.
     public func role(of peer: PeerCredentials) -> Role? {
         guard !self.configuration.groups.isEmpty else { return self.role(uid: peer.uid, groups: [peer.gid]) }
-        return self.role(uid: peer.uid, groups: Self.groups(user: Self.accountName(of: peer.uid), primary: peer.gid))
-    }
-
-    /// The name of `uid` in the password database, or nil when it has no entry.
-    static func accountName(of uid: UInt32) -> String? {
-        var entry = passwd()
-        var result: UnsafeMutablePointer<passwd>?
-        var buffer = [CChar](repeating: 0, count: 4096)
-        guard getpwuid_r(uid, &entry, &buffer, buffer.count, &result) == 0, result != nil, let name = entry.pw_name else {
-            return nil
-        }
-        return String(cString: name)
+        let groups = Self.groups(user: SystemAccounts.userName(of: peer.uid), primary: peer.gid)
+        return self.role(uid: peer.uid, groups: groups)
     }
 
     /// The primary gid plus the groups the group database lists for `user` (as `id` shows them).

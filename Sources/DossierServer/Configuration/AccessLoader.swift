@@ -12,13 +12,7 @@ enum AccessLoader {
         var gid: @Sendable (String) -> UInt32?
 
         static let system = Accounts(
-            uid: { name in
-                var entry = passwd()
-                var result: UnsafeMutablePointer<passwd>?
-                var buffer = [CChar](repeating: 0, count: 4096)
-                guard getpwnam_r(name, &entry, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
-                return entry.pw_uid
-            },
+            uid: { SystemAccounts.uid(ofUser: $0) },
             gid: { name in
                 var entry = group()
                 var result: UnsafeMutablePointer<group>?

@@ -15,7 +15,7 @@ enum DossierMethods {
         router.query(Method.hello, .quick) { (_: NoParams, context) in
             HelloResult(
                 server: "dossierd", version: serverVersion, protocolVersion: Method.protocolVersion,
-                uid: context.peer.uid, user: context.user, role: context.role)
+                serverUid: geteuid(), uid: context.peer.uid, user: context.user, role: context.role)
         }
         router.query(Method.methods, .quick) { (_: NoParams, _) in MethodsResult(methods: Method.all) }
 
