@@ -25,15 +25,20 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
+        // MARK: - The product (Sources/)
+
         // C and its safe wrapper.
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: swiftSettings),
 
-        // SQLite, only as a baseline for the benchmark.
-        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        // Infrastructure every layer shares: JSON, times and dates, ids. No domain.
+        .target(name: "DossierFoundation", swiftSettings: swiftSettings),
 
-        // Pure domain: events, commands, rules, policy. No I/O.
-        .target(name: "DossierCore", swiftSettings: swiftSettings),
+        // Pure domain, a room per domain: events, commands, rules, policy, state. No I/O.
+        .target(name: "DossierCore", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
+
+        // Reading data as banks have it: CSV as found in the wild.
+        .target(name: "DossierImport", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
 
         // Event log, projections and the single writer on LMDB.
         .target(
@@ -89,6 +94,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Tools (Tools/): built and tested by CI, not shipped
+
+        // SQLite, only as a baseline for the benchmark.
+        .systemLibrary(
+            name: "CSQLite", path: "Tools/CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
         // The benchmark: Dossier against raw LMDB, SQLite and PostgreSQL, measured in one run.
         .target(
             name: "DossierBench",
@@ -99,30 +110,32 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            path: "Tools/DossierBench",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "dossier-bench",
             dependencies: ["DossierBench", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/dossier-bench",
             swiftSettings: swiftSettings
         ),
 
-        // Crash test and protocol fuzzer against a real dossierd (tools, not shipped).
+        // Crash test and protocol fuzzer against a real dossierd.
         .target(
             name: "DossierChaos", dependencies: ["DossierClient", "DossierProtocol", "DossierCore"],
-            swiftSettings: swiftSettings),
+            path: "Tools/DossierChaos", swiftSettings: swiftSettings),
         .executableTarget(
             name: "dossier-crashtest",
             dependencies: ["DossierChaos", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: swiftSettings),
+            path: "Tools/dossier-crashtest", swiftSettings: swiftSettings),
         .executableTarget(
             name: "dossier-fuzz",
             dependencies: ["DossierChaos", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: swiftSettings),
+            path: "Tools/dossier-fuzz", swiftSettings: swiftSettings),
 
         // libFuzzer targets (docs/FUZZING.md). Built without -DFUZZING they replay the files
         // they are given, so a plain build links them and runs their seed corpus.
-        .target(name: "FuzzingSupport", swiftSettings: swiftSettings),
+        .target(name: "FuzzingSupport", path: "Tools/FuzzingSupport", swiftSettings: swiftSettings),
         .executableTarget(
             name: "fuzz-request",
             dependencies: [
@@ -131,9 +144,12 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
-            swiftSettings: swiftSettings),
+            path: "Tools/fuzz-request", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "fuzz-csv", dependencies: ["FuzzingSupport", "DossierCore"], swiftSettings: swiftSettings),
+            name: "fuzz-csv", dependencies: ["FuzzingSupport", "DossierImport"], path: "Tools/fuzz-csv",
+            swiftSettings: swiftSettings),
+
+        // MARK: - Tests
 
         // Fixtures for tests only.
         .target(name: "CPageCache"),
@@ -147,7 +163,9 @@ let package = Package(
         ),
 
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "DossierTesting"], swiftSettings: swiftSettings),
+        .testTarget(name: "DossierFoundationTests", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DossierImportTests", dependencies: ["DossierImport"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
         .testTarget(

@@ -1,4 +1,4 @@
-import DossierCore
+import DossierFoundation
 import Foundation
 import Testing
 

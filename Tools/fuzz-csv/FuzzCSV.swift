@@ -1,4 +1,4 @@
-import DossierCore
+import DossierImport
 import FuzzingSupport
 
 /// Reads the input as CSV, with options chosen by its first byte; whatever reads must render

@@ -1,4 +1,5 @@
-import DossierCore
+import DossierFoundation
+import DossierImport
 import Testing
 
 @Suite("CSV reader")
