@@ -17,26 +17,6 @@ extension DossierStore {
         try self.read { txn in try self.reader.head(in: txn) }
     }
 
-    public func customer(_ id: CustomerID) throws -> CustomerState? {
-        try self.read { txn in try self.projections.customer(id, in: txn) }
-    }
-
-    public func customers(after: CustomerID? = nil, limit: Int) throws -> [CustomerState] {
-        try self.read { txn in try self.projections.customers(after: after, limit: limit, in: txn) }
-    }
-
-    public func complaint(_ number: ComplaintNumber) throws -> ComplaintState? {
-        try self.read { txn in try self.projections.complaint(number, in: txn) }
-    }
-
-    public func complaints(of customer: CustomerID? = nil, after: ComplaintNumber? = nil, limit: Int) throws
-        -> [ComplaintState]
-    {
-        try self.read { txn in
-            try self.projections.complaints(of: customer, after: after, limit: limit, in: txn)
-        }
-    }
-
     /// Up to `limit` events of `stream`, from version `from`.
     public func readStream(_ stream: StreamID, from version: UInt64 = 1, limit: Int) throws -> [RecordedEvent] {
         try self.read { txn in try self.reader.readStream(stream, from: version, limit: limit, in: txn) }

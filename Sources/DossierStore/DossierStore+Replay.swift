@@ -24,7 +24,7 @@ extension DossierStore {
     /// `audit.replay`), or accept that newer rows show as mismatches.
     public func replay(chunkSize: Int = 10_000, maximumReported: Int = 20) throws -> ReplayReport {
         let head = try self.head()
-        var tables: [Projections.Table: [[UInt8]: [UInt8]]] = [:]
+        var tables: [ProjectionTable: [[UInt8]: [UInt8]]] = [:]
         var replayed: UInt64 = 0
         // While this thread folds one chunk, the next is read and decoded on the other cores.
         func chunk(from first: UInt64) throws -> (events: [RecordedEvent], decoded: [DomainEvent]) {
@@ -38,7 +38,7 @@ extension DossierStore {
             let next = Prefetch { try chunk(from: following) }
             do {
                 for (event, decoded) in zip(current.events, current.decoded) {
-                    try Projections.apply(
+                    try ProjectionRegistry.apply(
                         event, decoded,
                         read: { table, key in tables[table]?[key] },
                         write: { table, key, value in tables[table, default: [:]][key] = value })
@@ -54,10 +54,10 @@ extension DossierStore {
         var mismatches: [String] = []
         var rows = 0
         try self.read { txn in
-            for table in Projections.Table.allCases {
+            for table in ProjectionRegistry.tables {
                 var expected = tables[table] ?? [:]
                 rows += expected.count
-                try txn.scan(self.projections.database(table)) { key, value in
+                try txn.scan(self.databases.projections[table]) { key, value in
                     let keyBytes = Array(key)
                     if let rebuilt = expected.removeValue(forKey: keyBytes) {
                         if !rebuilt.elementsEqual(value) { mismatches.append("\(table)/\(Self.printable(keyBytes)) differs") }

@@ -20,7 +20,7 @@ public final class DossierStore: Service, Sendable {
     let environment: Environment
     let databases: StoreDatabases
     let reader: LogReader
-    let projections: Projections
+    let projections: ProjectionMaintenance
     private let executor: CommandExecutor
     private let writer: GroupCommitWriter
     private let policyBox: Mutex<Policy>
@@ -80,7 +80,7 @@ public final class DossierStore: Service, Sendable {
         try DataFileSize.checkNotTruncated(configuration.dataDirectory + "/data.mdb", of: self.environment)
         self.databases = try StoreDatabases.open(in: self.environment, now: clock())
         self.reader = LogReader(databases: self.databases)
-        self.projections = Projections(databases: self.databases)
+        self.projections = ProjectionMaintenance(databases: self.databases)
         self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
         self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
         if let replayed = try self.projections.rebuildIfOutdated(in: self.environment, reader: self.reader) {
@@ -171,13 +171,17 @@ public final class DossierStore: Service, Sendable {
 
     /// Decides and appends `command`; returns once its events are durable.
     /// - Throws: `DomainError` when a rule refuses it, `StoreError` otherwise.
-    public func execute(_ command: DomainCommand, metadata: CommandMetadata) async throws -> CommandOutcome {
+    public func execute<Command: StoreCommand>(_ command: Command, metadata: CommandMetadata) async throws
+        -> CommandOutcome<Command.ReplyState>
+    {
         try await self.enqueue(command, metadata: metadata).value()
     }
 
     /// Queues `command` to the writer now and returns a handle to await its outcome. Commands
     /// queued one after another are decided and appended in that order.
-    public func enqueue(_ command: DomainCommand, metadata: CommandMetadata) -> PendingWrite<CommandOutcome> {
+    public func enqueue<Command: StoreCommand>(_ command: Command, metadata: CommandMetadata)
+        -> PendingWrite<CommandOutcome<Command.ReplyState>>
+    {
         self.submit { txn, appender in
             try self.executor.execute(command, metadata: metadata, policy: self.policy, appender: &appender, txn: txn)
         }
@@ -270,6 +274,7 @@ public final class DossierStore: Service, Sendable {
     }
 
     private func translate(_ error: any Error) -> any Error {
+        if let failure = error as? FailureAfterWriting { return self.translate(failure.underlying) }
         guard let error = error as? LMDBError else { return error }
         switch error.code {
         case .mapFull: return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize)

@@ -25,6 +25,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case shuttingDown
     /// An LMDB call failed.
     case storage(LMDBError)
+    /// A command's decision broke the executor's contract (a programming error, not input).
+    case invalidDecision(String)
 
     public var description: String {
         switch self {
@@ -52,6 +54,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "dossierd is shutting down; retry when it is back"
         case .storage(let error):
             return "storage failure: \(error)"
+        case .invalidDecision(let what):
+            return "internal error: \(what)"
         }
     }
 }

@@ -38,21 +38,21 @@ public enum TestStore {
         }
     }
 
-    public static func register(_ store: DossierStore, _ id: String, name: String = "Acme Ltd") async throws -> CommandOutcome {
+    public static func register(_ store: DossierStore, _ id: String, name: String = "Acme Ltd") async throws -> CommandOutcome<CustomerState> {
         try await store.execute(
-            .registerCustomer(RegisterCustomer(id: CustomerID(rawValue: id), name: name, kind: .corporate)),
+            RegisterCustomer(id: CustomerID(rawValue: id), name: name, kind: .corporate),
             metadata: CommandMetadata(actor: Self.actor))
     }
 
     public static func fileComplaint(
         _ store: DossierStore, customer: String, subject: String = "card fees", level: ComplaintLevel = .l3,
         requestID: UUID? = nil
-    ) async throws -> CommandOutcome {
+    ) async throws -> CommandOutcome<ComplaintState> {
         try await store.execute(
-            .fileComplaint(
+            
                 FileComplaint(
                     customer: CustomerID(rawValue: customer), type: .service, channel: .phone, level: level,
-                    subject: subject)),
+                    subject: subject),
             metadata: CommandMetadata(actor: Self.actor, requestID: requestID))
     }
 }

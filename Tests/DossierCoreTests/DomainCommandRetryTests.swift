@@ -18,25 +18,25 @@ struct DomainCommandRetryTests {
     }
 
     static func filed(_ command: FileComplaint) throws -> DomainEvent {
-        .complaintFiled(
+        .complaint(.filed(
             try ComplaintDecisions.file(
                 command,
                 context: .init(
                     customer: registeredCustomer(), lastRunningNumber: 0, receiver: clerk,
                     now: Timestamp(rawValue: 1_709_258_400_000)),
-                policy: Policy()))
+                policy: Policy())))
     }
 
     @Test func theSameRegistrationIsARetry() throws {
-        let event = DomainEvent.customerRegistered(try CustomerDecisions.register(Self.register, existing: nil))
-        #expect(DomainCommand.registerCustomer(Self.register).isRetry(of: event))
+        let event = DomainEvent.customer(.registered(try CustomerDecisions.register(Self.register, existing: nil)))
+        #expect((Self.register).isRetry(of: event))
         var padded = Self.register
         padded.name = "Wu Yi\n"
-        #expect(DomainCommand.registerCustomer(padded).isRetry(of: event))
+        #expect((padded).isRetry(of: event))
     }
 
     @Test func aDifferentRegistrationIsNotARetry() throws {
-        let event = DomainEvent.customerRegistered(try CustomerDecisions.register(Self.register, existing: nil))
+        let event = DomainEvent.customer(.registered(try CustomerDecisions.register(Self.register, existing: nil)))
         var changes: [RegisterCustomer] = []
         var other = Self.register
         other.name = "Wu Er"
@@ -54,27 +54,27 @@ struct DomainCommandRetryTests {
         other.tier = .exit
         changes.append(other)
         for command in changes {
-            #expect(!DomainCommand.registerCustomer(command).isRetry(of: event), "\(command)")
+            #expect(!(command).isRetry(of: event), "\(command)")
         }
-        #expect(!DomainCommand.registerCustomer(Self.register).isRetry(of: try Self.filed(Self.complaint())))
+        #expect(!(Self.register).isRetry(of: try Self.filed(Self.complaint())))
     }
 
     @Test func theSameComplaintIsARetry() throws {
         let command = Self.complaint()
         let event = try Self.filed(command)
-        #expect(DomainCommand.fileComplaint(command).isRetry(of: event))
-        #expect(DomainCommand.fileComplaint(Self.complaint(subject: "  mortgage ")).isRetry(of: event))
+        #expect((command).isRetry(of: event))
+        #expect((Self.complaint(subject: "  mortgage ")).isRetry(of: event))
         // Without a receiving time the first attempt used its own clock: a retry cannot repeat it.
-        #expect(DomainCommand.fileComplaint(Self.complaint(receivedAt: nil)).isRetry(of: try Self.filed(Self.complaint(receivedAt: nil))))
+        #expect((Self.complaint(receivedAt: nil)).isRetry(of: try Self.filed(Self.complaint(receivedAt: nil))))
     }
 
     @Test func aDifferentComplaintIsNotARetry() throws {
         let event = try Self.filed(Self.complaint())
         for command in [Self.complaint(subject: "loan"), Self.complaint(level: .l1), Self.complaint(customer: "C-002")] {
-            #expect(!DomainCommand.fileComplaint(command).isRetry(of: event), "\(command)")
+            #expect(!(command).isRetry(of: event), "\(command)")
         }
-        let registered = DomainEvent.customerRegistered(try CustomerDecisions.register(Self.register, existing: nil))
-        #expect(!DomainCommand.fileComplaint(Self.complaint()).isRetry(of: registered))
+        let registered = DomainEvent.customer(.registered(try CustomerDecisions.register(Self.register, existing: nil)))
+        #expect(!(Self.complaint()).isRetry(of: registered))
     }
 
     /// A command that names another unit, receiving time, incident time or flags would not produce
@@ -88,6 +88,6 @@ struct DomainCommandRetryTests {
     ])
     func everyGivenComplaintFieldIsCompared(command: FileComplaint) throws {
         let event = try Self.filed(Self.complaint())
-        #expect(!DomainCommand.fileComplaint(command).isRetry(of: event))
+        #expect(!(command).isRetry(of: event))
     }
 }

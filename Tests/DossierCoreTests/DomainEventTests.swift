@@ -22,17 +22,17 @@ struct DomainEventTests {
 
     static func allEvents() throws -> [DomainEvent] {
         [
-            .customerRegistered(Self.registered),
-            .complaintFiled(try Self.filed(incidentAt: nil)),
-            .complaintFiled(try Self.filed(incidentAt: try instant("2024-02-01T00:00:00Z"))),
+            .customer(.registered(Self.registered)),
+            .complaint(.filed(try Self.filed(incidentAt: nil))),
+            .complaint(.filed(try Self.filed(incidentAt: try instant("2024-02-01T00:00:00Z")))),
         ]
     }
 
     @Test func namesAndSchemaVersions() throws {
         #expect(CustomerRegistered.typeName == "CustomerRegistered")
         #expect(ComplaintFiled.typeName == "ComplaintFiled")
-        #expect(DomainEvent.customerRegistered(Self.registered).typeName == "CustomerRegistered")
-        #expect(DomainEvent.complaintFiled(try Self.filed(incidentAt: nil)).typeName == "ComplaintFiled")
+        #expect(DomainEvent.customer(.registered(Self.registered)).typeName == "CustomerRegistered")
+        #expect(DomainEvent.complaint(.filed(try Self.filed(incidentAt: nil))).typeName == "ComplaintFiled")
         for event in try Self.allEvents() {
             #expect(event.schemaVersion == 1)
         }
@@ -49,7 +49,7 @@ struct DomainEventTests {
     }
 
     @Test func decodesFromARecordedEvent() throws {
-        let event = DomainEvent.customerRegistered(Self.registered)
+        let event = DomainEvent.customer(.registered(Self.registered))
         let recorded = RecordedEvent(
             sequence: 1, id: UUID(), stream: .customer(Self.registered.customer), version: 1, type: event.typeName,
             schemaVersion: event.schemaVersion, occurredAt: try instant("2024-03-01T00:00:00Z"),
@@ -60,7 +60,7 @@ struct DomainEventTests {
 
     @Test func payloadIsJSONWithSortedKeysAndRFC3339Times() throws {
         let filed = try Self.filed(incidentAt: nil)
-        let bytes = try DomainEvent.complaintFiled(filed).encodedPayload()
+        let bytes = try DomainEvent.complaint(.filed(filed)).encodedPayload()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(object["number"] as? String == "SH240301001")
         #expect(object["receivedAt"] as? String == "2024-03-01T01:00:00.250Z")
@@ -77,12 +77,12 @@ struct DomainEventTests {
     }
 
     @Test func olderSchemaVersionsStillDecode() throws {
-        let event = DomainEvent.customerRegistered(Self.registered)
+        let event = DomainEvent.customer(.registered(Self.registered))
         #expect(try DomainEvent.decode(type: event.typeName, schemaVersion: 0, payload: event.encodedPayload()) == event)
     }
 
     @Test func unknownTypeIsRefused() throws {
-        let payload = try DomainEvent.customerRegistered(Self.registered).encodedPayload()
+        let payload = try DomainEvent.customer(.registered(Self.registered)).encodedPayload()
         #expect(throws: EventDecodingError.unknownType("CustomerDeleted")) {
             try DomainEvent.decode(type: "CustomerDeleted", schemaVersion: 1, payload: payload)
         }
@@ -92,7 +92,7 @@ struct DomainEventTests {
     }
 
     @Test func newerSchemaIsRefused() throws {
-        let payload = try DomainEvent.complaintFiled(try Self.filed(incidentAt: nil)).encodedPayload()
+        let payload = try DomainEvent.complaint(.filed(try Self.filed(incidentAt: nil))).encodedPayload()
         #expect(throws: EventDecodingError.newerSchema(type: "ComplaintFiled", stored: 2, supported: 1)) {
             try DomainEvent.decode(type: "ComplaintFiled", schemaVersion: 2, payload: payload)
         }
@@ -112,7 +112,7 @@ struct DomainEventTests {
     }
 
     @Test func payloadOfTheWrongTypeDoesNotDecode() throws {
-        let payload = try DomainEvent.customerRegistered(Self.registered).encodedPayload()
+        let payload = try DomainEvent.customer(.registered(Self.registered)).encodedPayload()
         #expect(throws: DecodingError.self) {
             try DomainEvent.decode(type: "ComplaintFiled", schemaVersion: 1, payload: payload)
         }

@@ -43,8 +43,8 @@ struct FlagCustomerTests {
     }
 
     @Test func flagsCountOnTheCustomerAndMoveItsVersion() throws {
-        let flagged = DomainEvent.customerFlagged(
-            try CustomerDecisions.flag(Self.command(), customer: Self.customer, today: Self.today))
+        let flagged = DomainEvent.customer(.flagged(
+            try CustomerDecisions.flag(Self.command(), customer: Self.customer, today: Self.today)))
         let metadata = EventMetadata(
             sequence: 9, version: 2, occurredAt: Timestamp(rawValue: 5_000), recordedAt: Timestamp(rawValue: 5_000),
             actor: Actor(uid: 1, user: "a"))
@@ -56,12 +56,12 @@ struct FlagCustomerTests {
     }
 
     @Test func aRetryMustRepeatTheFlag() throws {
-        let event = DomainEvent.customerFlagged(
-            try CustomerDecisions.flag(Self.command(), customer: Self.customer, today: Self.today))
-        #expect(DomainCommand.flagCustomer(Self.command()).isRetry(of: event))
+        let event = DomainEvent.customer(.flagged(
+            try CustomerDecisions.flag(Self.command(), customer: Self.customer, today: Self.today)))
+        #expect((Self.command()).isRetry(of: event))
         var other = Self.command()
         other.kind = .highDebtRatio
-        #expect(!DomainCommand.flagCustomer(other).isRetry(of: event))
+        #expect(!(other).isRetry(of: event))
     }
 
     @Test func olderProjectionRowsWithoutFlagFieldsStillDecode() throws {

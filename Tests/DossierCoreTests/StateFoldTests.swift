@@ -28,7 +28,7 @@ struct StateFoldTests {
 
     @Test func customerRegistrationOpensTheState() throws {
         let state = CustomerState.apply(
-            nil, .customerRegistered(Self.registered), at: try Self.metadata(version: 1, occurredAt: "2024-03-01T01:02:03Z"))
+            nil, .customer(.registered(Self.registered)), at: try Self.metadata(version: 1, occurredAt: "2024-03-01T01:02:03Z"))
         #expect(
             state
                 == CustomerState(
@@ -39,8 +39,8 @@ struct StateFoldTests {
     @Test func customerFoldIgnoresOtherEvents() throws {
         let state = registeredCustomer()
         let metadata = try Self.metadata(version: 2, occurredAt: "2024-03-02T00:00:00Z")
-        #expect(CustomerState.apply(state, .complaintFiled(try Self.filed()), at: metadata) == state)
-        #expect(CustomerState.apply(nil, .complaintFiled(try Self.filed()), at: metadata) == nil)
+        #expect(CustomerState.apply(state, .complaint(.filed(try Self.filed())), at: metadata) == state)
+        #expect(CustomerState.apply(nil, .complaint(.filed(try Self.filed())), at: metadata) == nil)
     }
 
     @Test func complaintFilingOpensTheState() throws {
@@ -48,7 +48,7 @@ struct StateFoldTests {
         let filer = Actor(uid: 1002, user: "chen.jing")
         let state = try #require(
             ComplaintState.apply(
-                nil, .complaintFiled(filed), at: try Self.metadata(version: 1, occurredAt: "2024-03-01T01:00:00Z", actor: filer)))
+                nil, .complaint(.filed(filed)), at: try Self.metadata(version: 1, occurredAt: "2024-03-01T01:00:00Z", actor: filer)))
         #expect(state.number == ComplaintNumber(rawValue: "HQ240301007"))
         #expect(state.number == filed.number)
         #expect(state.customer == filed.customer)
@@ -73,10 +73,10 @@ struct StateFoldTests {
     @Test func complaintFoldIgnoresOtherEvents() throws {
         let filed = try Self.filed()
         let metadata = try Self.metadata(version: 1, occurredAt: "2024-03-01T01:00:00Z")
-        let state = ComplaintState.apply(nil, .complaintFiled(filed), at: metadata)
+        let state = ComplaintState.apply(nil, .complaint(.filed(filed)), at: metadata)
         let later = try Self.metadata(version: 2, occurredAt: "2024-03-02T00:00:00Z")
-        #expect(ComplaintState.apply(state, .customerRegistered(Self.registered), at: later) == state)
-        #expect(ComplaintState.apply(nil, .customerRegistered(Self.registered), at: later) == nil)
+        #expect(ComplaintState.apply(state, .customer(.registered(Self.registered)), at: later) == state)
+        #expect(ComplaintState.apply(nil, .customer(.registered(Self.registered)), at: later) == nil)
     }
 
     @Test func metadataFromARecordedEvent() throws {

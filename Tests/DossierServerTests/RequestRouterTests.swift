@@ -166,4 +166,22 @@ struct RequestRouterTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Self.errorCode(object) == "dossier.LineTooLong")
     }
+
+    /// Issue 16.5: PROTOCOL.md promises a retry the original result; it used to get the
+    /// customer as it was at the time of the retry (here: with a flag recorded in between).
+    @Test func aRetriedCommandAnswersTheOriginalResult() async throws {
+        let register = #"{"id":1,"method":"customer.register","params":{"id":"c1","name":"Acme","kind":"corporate","requestId":"0190d8a0-0000-7000-8000-000000000001"}}"#
+        let replies = try await Self.reply([
+            register,
+            #"{"id":2,"method":"customer.flag","params":{"customer":"c1","kind":"default","source":"bureau"}}"#,
+            register,
+        ])
+        let first = try #require(replies[0]["result"] as? [String: Any])
+        let retried = try #require(replies[2]["result"] as? [String: Any])
+        #expect((first["customer"] as? NSDictionary) == (retried["customer"] as? NSDictionary))
+        #expect((retried["customer"] as? [String: Any])?["openFlags"] as? Int == 0)
+        #expect((retried["customer"] as? [String: Any])?["version"] as? Int == 1)
+        #expect((retried["receipt"] as? [String: Any])?["deduplicated"] as? Bool == true)
+        #expect(((replies[1]["result"] as? [String: Any])?["customer"] as? [String: Any])?["openFlags"] as? Int == 1)
+    }
 }

@@ -69,20 +69,20 @@ struct CommandTests {
             _ = try await TestStore.register(store, "c1")
             let flag = FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .highDebtRatio, source: "bureau")
             let first = try await store.execute(
-                .flagCustomer(flag), metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
+                flag, metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
             #expect(first.events[0].stream == StreamID(rawValue: "customer-c1"))
             #expect(first.events[0].version == 2)
             // A decision made on version 1 is stale now.
             await #expect(throws: StoreError.wrongExpectedVersion(stream: StreamID(rawValue: "customer-c1"), expected: .exact(1), actual: 2)) {
                 try await store.execute(
-                    .flagCustomer(flag), metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
+                    flag, metadata: CommandMetadata(actor: TestStore.actor, expectedVersion: .exact(1)))
             }
             let customer = try #require(try store.customer(CustomerID(rawValue: "c1")))
             #expect(customer.openFlags == 1)
             #expect(customer.version == 2)
             await #expect(throws: DomainError.customerNotFound(CustomerID(rawValue: "nobody"))) {
                 try await store.execute(
-                    .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "nobody"), kind: .default, source: "x")),
+                    FlagCustomer(customer: CustomerID(rawValue: "nobody"), kind: .default, source: "x"),
                     metadata: CommandMetadata(actor: TestStore.actor))
             }
         }
@@ -96,7 +96,7 @@ struct CommandTests {
                     _ = try await TestStore.fileComplaint(store, customer: "c\(index % 30)")
                 } else {
                     _ = try await store.execute(
-                        .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c\(index % 30)"), kind: .highDebtRatio, source: "b")),
+                        FlagCustomer(customer: CustomerID(rawValue: "c\(index % 30)"), kind: .highDebtRatio, source: "b"),
                         metadata: CommandMetadata(actor: TestStore.actor))
                 }
             }
@@ -113,7 +113,7 @@ struct CommandTests {
             _ = try await TestStore.register(store, "c1")
             clock.advance(minutes: 60)
             _ = try await store.execute(
-                .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau")),
+                FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau"),
                 metadata: CommandMetadata(actor: TestStore.actor))
             let id = CustomerID(rawValue: "c1")
             #expect(try store.customer(id, asOf: Timestamp(iso8601: "2024-03-01T01:59:59Z")!) == nil)

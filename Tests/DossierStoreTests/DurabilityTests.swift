@@ -88,7 +88,7 @@ struct DurabilityTests {
             let store = try TestStore.open(at: path)
             _ = try await TestStore.register(store, "c1")
             _ = try await store.execute(
-                .flagCustomer(FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau")),
+                FlagCustomer(customer: CustomerID(rawValue: "c1"), kind: .default, source: "bureau"),
                 metadata: CommandMetadata(actor: TestStore.actor))
             _ = try await TestStore.fileComplaint(store, customer: "c1")
             let customer = try store.customer(CustomerID(rawValue: "c1"))

@@ -33,7 +33,7 @@ struct IdempotencyTests {
             }
             await #expect(throws: reused) {
                 try await store.execute(
-                    .registerCustomer(RegisterCustomer(id: CustomerID(rawValue: "c2"), name: "B", kind: .individual)),
+                    RegisterCustomer(id: CustomerID(rawValue: "c2"), name: "B", kind: .individual),
                     metadata: CommandMetadata(actor: TestStore.actor, requestID: requestID))
             }
             #expect(try store.head() == head)

@@ -44,3 +44,13 @@ public struct ComplaintNumber: RawRepresentable, Hashable, Comparable, Sendable,
         try container.encode(self.rawValue)
     }
 }
+
+extension StreamID {
+    /// `complaint-<number>`: every event of one complaint.
+    public static func complaint(_ number: ComplaintNumber) -> StreamID {
+        StreamID(rawValue: "complaint-\(number.rawValue)")
+    }
+
+    /// The complaint whose stream this is, when it is a complaint stream.
+    public var complaintNumber: ComplaintNumber? { self.suffix(after: "complaint-").map(ComplaintNumber.init(rawValue:)) }
+}

@@ -20,11 +20,12 @@ public struct ComplaintState: Hashable, Sendable, Codable {
     public var version: UInt64
 }
 
-extension ComplaintState {
+extension ComplaintState: StreamState {
     /// Folds one event of the complaint's own stream into the state.
     public static func apply(_ state: ComplaintState?, _ event: DomainEvent, at metadata: EventMetadata) -> ComplaintState? {
+        guard case .complaint(let event) = event else { return state }
         switch event {
-        case .complaintFiled(let filed):
+        case .filed(let filed):
             return ComplaintState(
                 number: filed.number, customer: filed.customer, type: filed.type, channel: filed.channel,
                 level: filed.level, subject: filed.subject, description: filed.description,
@@ -33,8 +34,6 @@ extension ComplaintState {
                 respondBy: filed.respondBy, resolveBy: filed.resolveBy, filedBy: metadata.actor,
                 version: metadata.version
             )
-        case .customerRegistered, .customerFlagged:
-            return state
         }
     }
 }

@@ -59,3 +59,16 @@ public struct ComplaintFiled: EventPayload {
     public var respondBy: Timestamp
     public var resolveBy: Timestamp
 }
+
+extension FileComplaint: DomainCommand {
+    public func isRetry(of first: DomainEvent) -> Bool {
+        guard case .complaint(.filed(let filed)) = first else { return false }
+        // Defaults (unit, receiving time) were filled in by the first try; a retry that leaves
+        // them out is still the same request.
+        return filed.customer == self.customer && filed.type == self.type && filed.channel == self.channel
+            && filed.level == self.level && filed.subject == self.subject.trimmingWhitespace()
+            && filed.description == self.description && filed.anonymous == self.anonymous
+            && filed.indirect == self.indirect && (self.unit == nil || self.unit == filed.unit)
+            && (self.receivedAt == nil || self.receivedAt == filed.receivedAt) && filed.incidentAt == self.incidentAt
+    }
+}

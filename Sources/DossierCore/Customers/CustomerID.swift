@@ -39,3 +39,11 @@ extension UInt8 {
         }
     }
 }
+
+extension StreamID {
+    /// `customer-<id>`: every event of one customer's dossier.
+    public static func customer(_ id: CustomerID) -> StreamID { StreamID(rawValue: "customer-\(id.rawValue)") }
+
+    /// The customer whose stream this is, when it is a customer stream.
+    public var customerID: CustomerID? { self.suffix(after: "customer-").map(CustomerID.init(rawValue:)) }
+}

@@ -26,22 +26,21 @@ public struct CustomerState: Hashable, Sendable, Codable {
     }
 }
 
-extension CustomerState {
+extension CustomerState: StreamState {
     /// Folds one event of the customer's own stream into the state.
     public static func apply(_ state: CustomerState?, _ event: DomainEvent, at metadata: EventMetadata) -> CustomerState? {
+        guard case .customer(let event) = event else { return state }
         switch event {
-        case .customerRegistered(let registered):
+        case .registered(let registered):
             return CustomerState(
                 id: registered.customer, name: registered.name, kind: registered.kind, stage: registered.stage,
                 tier: registered.tier, registeredAt: metadata.occurredAt, version: metadata.version
             )
-        case .customerFlagged:
+        case .flagged:
             guard var state else { return nil }
             state.openFlags += 1
             state.lastFlaggedAt = metadata.occurredAt
             state.version = metadata.version
-            return state
-        case .complaintFiled:
             return state
         }
     }

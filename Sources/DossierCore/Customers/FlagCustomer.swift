@@ -67,3 +67,12 @@ public struct CustomerFlagged: EventPayload {
         self.response = response
     }
 }
+
+extension FlagCustomer: DomainCommand {
+    public func isRetry(of first: DomainEvent) -> Bool {
+        guard case .customer(.flagged(let flagged)) = first else { return false }
+        return flagged.customer == self.customer && flagged.kind == self.kind
+            && flagged.source == self.source.trimmingWhitespace() && flagged.detail == self.detail
+            && flagged.response == self.response && (self.observedOn == nil || self.observedOn == flagged.observedOn)
+    }
+}

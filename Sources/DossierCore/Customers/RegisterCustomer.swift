@@ -36,3 +36,11 @@ public struct CustomerRegistered: EventPayload {
         self.tier = tier
     }
 }
+
+extension RegisterCustomer: DomainCommand {
+    public func isRetry(of first: DomainEvent) -> Bool {
+        guard case .customer(.registered(let registered)) = first else { return false }
+        return registered.customer == self.id && registered.name == self.name.trimmingWhitespace()
+            && registered.kind == self.kind && registered.stage == self.stage && registered.tier == self.tier
+    }
+}

@@ -1,36 +1,19 @@
-/// A payload type of the log: a past-tense fact with a stable name and a schema version.
-public protocol EventPayload: Hashable, Sendable, Codable {
-    /// The type name stored with the event, e.g. `ComplaintFiled`. Never changes once used.
-    static var typeName: String { get }
-    /// The current schema version; older stored versions are upcast when read.
-    static var schemaVersion: UInt16 { get }
-    /// Whether the payload is confidential (only some roles may read it). The log then hashes
-    /// it with a random salt that is withheld with it, so its hash does not reveal it.
-    static var isConfidential: Bool { get }
-}
-
-extension EventPayload {
-    public static var isConfidential: Bool { false }
-}
-
-/// Every kind of fact the log holds.
+/// Every kind of fact the log holds: one case per domain, each holding that domain's own
+/// event enum. Adding a domain adds its case here and its line in `families`.
 public enum DomainEvent: Hashable, Sendable {
-    case customerRegistered(CustomerRegistered)
-    case complaintFiled(ComplaintFiled)
-    case customerFlagged(CustomerFlagged)
+    case customer(CustomerEvent)
+    case complaint(ComplaintEvent)
 
-    /// The payload types, for decoding by name.
-    static let payloadTypes: [String: any EventPayload.Type] = [
-        CustomerRegistered.typeName: CustomerRegistered.self,
-        ComplaintFiled.typeName: ComplaintFiled.self,
-        CustomerFlagged.typeName: CustomerFlagged.self,
+    /// Every family, with the case that embeds it.
+    static let families: [FamilyRegistration] = [
+        FamilyRegistration(CustomerEvent.self, DomainEvent.customer),
+        FamilyRegistration(ComplaintEvent.self, DomainEvent.complaint),
     ]
 
     public var payload: any EventPayload {
         switch self {
-        case .customerRegistered(let event): return event
-        case .complaintFiled(let event): return event
-        case .customerFlagged(let event): return event
+        case .customer(let event): return event.payload
+        case .complaint(let event): return event.payload
         }
     }
 
@@ -38,9 +21,11 @@ public enum DomainEvent: Hashable, Sendable {
     public var schemaVersion: UInt16 { type(of: self.payload).schemaVersion }
     public var isConfidential: Bool { type(of: self.payload).isConfidential }
 
-    /// The names of the confidential payload types.
-    public static var confidentialTypeNames: Set<String> {
-        Set(Self.payloadTypes.filter { $0.value.isConfidential }.keys)
+    /// The event for `payload`, in whichever family holds its type.
+    public init?(payload: any EventPayload) {
+        guard let registration = Self.registry[type(of: payload).typeName], let event = registration.wrap(payload)
+        else { return nil }
+        self = event
     }
 
     /// The JSON bytes to store for this event.
@@ -51,20 +36,55 @@ public enum DomainEvent: Hashable, Sendable {
     /// Decodes a stored payload, upcasting older schema versions.
     /// - Throws: `EventDecodingError` for an unknown type or a schema newer than this build.
     public static func decode(type: String, schemaVersion: UInt16, payload: some Collection<UInt8>) throws -> DomainEvent {
-        guard let payloadType = Self.payloadTypes[type] else { throw EventDecodingError.unknownType(type) }
-        guard schemaVersion <= payloadType.schemaVersion else {
-            throw EventDecodingError.newerSchema(type: type, stored: schemaVersion, supported: payloadType.schemaVersion)
+        guard let registration = Self.registry[type] else { throw EventDecodingError.unknownType(type) }
+        guard schemaVersion <= registration.payloadType.schemaVersion else {
+            throw EventDecodingError.newerSchema(
+                type: type, stored: schemaVersion, supported: registration.payloadType.schemaVersion)
         }
-        switch try DossierJSON.decode(payloadType, from: payload) {
-        case let event as CustomerRegistered: return .customerRegistered(event)
-        case let event as ComplaintFiled: return .complaintFiled(event)
-        case let event as CustomerFlagged: return .customerFlagged(event)
-        default: throw EventDecodingError.unknownType(type)
-        }
+        let decoded = try DossierJSON.decode(registration.payloadType, from: payload)
+        guard let event = registration.wrap(decoded) else { throw EventDecodingError.unknownType(type) }
+        return event
     }
 
     public static func decode(_ event: RecordedEvent) throws -> DomainEvent {
         try Self.decode(type: event.type, schemaVersion: event.schemaVersion, payload: event.payload)
+    }
+
+    /// The names of every payload type.
+    public static var typeNames: Set<String> { Set(Self.registry.keys) }
+
+    /// The names of the confidential payload types.
+    public static var confidentialTypeNames: Set<String> {
+        Set(Self.registry.filter { $0.value.payloadType.isConfidential }.keys)
+    }
+
+    /// Payload type name -> how to decode and wrap it.
+    private static let registry: [String: PayloadRegistration] = {
+        var registry: [String: PayloadRegistration] = [:]
+        for family in Self.families {
+            for payloadType in family.payloadTypes {
+                precondition(registry[payloadType.typeName] == nil, "two payload types named \(payloadType.typeName)")
+                registry[payloadType.typeName] = PayloadRegistration(payloadType: payloadType, wrap: family.wrap)
+            }
+        }
+        return registry
+    }()
+}
+
+/// How one payload type is decoded and wrapped.
+struct PayloadRegistration: Sendable {
+    let payloadType: any EventPayload.Type
+    let wrap: @Sendable (any EventPayload) -> DomainEvent?
+}
+
+/// One family in `DomainEvent.families`: its payload types and the case that embeds it.
+struct FamilyRegistration: Sendable {
+    let payloadTypes: [any EventPayload.Type]
+    let wrap: @Sendable (any EventPayload) -> DomainEvent?
+
+    init<Family: EventFamily>(_ family: Family.Type, _ embed: @escaping @Sendable (Family) -> DomainEvent) {
+        self.payloadTypes = Family.payloadTypes
+        self.wrap = { payload in Family(payload: payload).map(embed) }
     }
 }
 

@@ -6,9 +6,9 @@ public struct StreamID: RawRepresentable, Hashable, Comparable, Sendable, Codabl
 
     public init(rawValue: String) { self.rawValue = rawValue }
 
-    public static func customer(_ id: CustomerID) -> StreamID { StreamID(rawValue: "customer-\(id.rawValue)") }
-    public static func complaint(_ number: ComplaintNumber) -> StreamID {
-        StreamID(rawValue: "complaint-\(number.rawValue)")
+    /// The part after `prefix`, when this stream's name starts with it.
+    public func suffix(after prefix: String) -> String? {
+        self.rawValue.hasPrefix(prefix) ? String(self.rawValue.dropFirst(prefix.count)) : nil
     }
 
     public var description: String { self.rawValue }

@@ -2,15 +2,17 @@ import DossierStore
 
 /// A command queued to the writer, and how to turn its outcome into the method's result.
 ///
-/// `result` runs on the connection's event loop after the write is durable, never on the
-/// writer's thread: reading the projection row back and encoding the reply stay off the one
-/// thread every write waits for.
+/// `result` runs on the connection's event loop once the write is durable, never on the
+/// writer's thread: it only shapes the outcome (whose state the writer already read) into
+/// the result, and the reply is encoded there too.
 struct QueuedCommand<Result: Encodable & Sendable>: Sendable {
-    let pending: PendingWrite<CommandOutcome>
-    let result: @Sendable (CommandOutcome) throws -> Result
+    /// Calls its argument once the write is done, with a function that gives the result or
+    /// throws the write's failure (to be called where the reply is built).
+    let whenComplete: @Sendable (@escaping @Sendable (@escaping @Sendable () throws -> Result) -> Void) -> Void
 
-    init(_ pending: PendingWrite<CommandOutcome>, result: @escaping @Sendable (CommandOutcome) throws -> Result) {
-        self.pending = pending
-        self.result = result
+    init<Outcome: Sendable>(_ pending: PendingWrite<Outcome>, result: @escaping @Sendable (Outcome) throws -> Result) {
+        self.whenComplete = { body in
+            pending.whenComplete { outcome in body { try result(outcome.get()) } }
+        }
     }
 }

@@ -12,11 +12,14 @@ public struct RequestRouter: Sendable {
     private enum Route: Sendable {
         /// Decodes the params and says where the read runs.
         case read(@Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws -> Read)
-        /// Queues the write; returns it and how to encode the reply from its outcome.
-        case write(
-            @Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws
-                -> (PendingWrite<CommandOutcome>, @Sendable (CommandOutcome) throws -> ByteBuffer))
+        /// Queues the write; returns how to wait for its reply line, built from its outcome.
+        case write(@Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws -> WhenWritten)
     }
+
+    /// Calls its argument once the write is done, with a function that encodes the reply line
+    /// (or throws the write's failure), to run on the connection's event loop.
+    private typealias WhenWritten =
+        @Sendable (@escaping @Sendable (@escaping @Sendable () throws -> ByteBuffer) -> Void) -> Void
 
     private enum Read: Sendable {
         case quick(@Sendable () throws -> ByteBuffer)
@@ -82,10 +85,11 @@ public struct RequestRouter: Sendable {
         self.routes[method.name] = .write { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             let queued = try queue(params, context)
-            return (
-                queued.pending,
-                { outcome in try Self.encodeReply(id: id, result: try queued.result(outcome), for: context.role) }
-            )
+            return { body in
+                queued.whenComplete { result in
+                    body { try Self.encodeReply(id: id, result: try result(), for: context.role) }
+                }
+            }
         }
     }
 
@@ -194,18 +198,17 @@ public struct RequestRouter: Sendable {
                     })
             }
         case .write(let queue):
-            let pending: PendingWrite<CommandOutcome>
-            let encode: @Sendable (CommandOutcome) throws -> ByteBuffer
+            let whenWritten: WhenWritten
             do {
-                (pending, encode) = try queue(header.id, requestLine, requestContext)
+                whenWritten = try queue(header.id, requestLine, requestContext)
             } catch {
                 return .ready(failure(error))
             }
             return .write { eventLoop in
                 let promise = eventLoop.makePromise(of: ByteBuffer.self)
                 // Called on the writer's thread: the reply is encoded on the connection's loop.
-                pending.whenComplete { outcome in
-                    eventLoop.execute { promise.succeed(answer { try encode(outcome.get()) }) }
+                whenWritten { encode in
+                    eventLoop.execute { promise.succeed(answer(encode)) }
                 }
                 return promise.futureResult
             }

@@ -8,7 +8,7 @@ import LMDB
 /// - `event_ids`: event id (16 bytes) -> sequence, for idempotent retries.
 /// - `meta`: `format`, `head` (sequence || hash), `created_at`, `checkpoint.<projection>`,
 ///   `projection_format`.
-/// - projections: see `Projections`.
+/// - projections: the tables of each `Projection` in `ProjectionRegistry`.
 struct StoreDatabases: Sendable {
     /// The log format this build writes.
     ///
@@ -25,11 +25,7 @@ struct StoreDatabases: Sendable {
     let streams: Database
     let eventIDs: Database
     let meta: Database
-    let customers: Database
-    let complaints: Database
-    let complaintsByCustomer: Database
-
-    static let names = ["events", "streams", "event_ids", "meta", "customers", "complaints", "complaints_by_customer"]
+    let projections: ProjectionTables
 
     enum MetaKey {
         static let format = Array("format".utf8)
@@ -85,9 +81,7 @@ struct StoreDatabases: Sendable {
             streams: try environment.openDatabase(named: "streams"),
             eventIDs: try environment.openDatabase(named: "event_ids"),
             meta: meta,
-            customers: try environment.openDatabase(named: "customers"),
-            complaints: try environment.openDatabase(named: "complaints"),
-            complaintsByCustomer: try environment.openDatabase(named: "complaints_by_customer")
+            projections: try ProjectionTables.open(in: environment, create: true)
         )
     }
 
@@ -112,9 +106,10 @@ struct StoreDatabases: Sendable {
         guard storedFormat == Self.format || Self.upgradableFormats.contains(storedFormat) else {
             throw StoreError.unsupportedFormat(found: storedFormat, supported: Self.format)
         }
+        // A copy made by an older build may lack a newer projection's tables: verifying reads
+        // the log only, so open what exists and create nothing.
         return StoreDatabases(
             events: try open("events"), streams: try open("streams"), eventIDs: try open("event_ids"), meta: meta,
-            customers: try open("customers"), complaints: try open("complaints"),
-            complaintsByCustomer: try open("complaints_by_customer"))
+            projections: try ProjectionTables.open(in: environment, create: false, skippingMissing: true))
     }
 }

@@ -1,7 +1,7 @@
 import DossierCore
 
-// The reply of the busiest methods (`customer.flag`, `customer.register`, `customer.show`)
-// writes its own JSON (see `JSONWritable`); other replies go through `JSONEncoder`.
+// The envelope of a reply and its receipt write their own JSON (see `JSONWritable`) when the
+// result does; other replies go through `JSONEncoder`.
 
 extension RequestID: JSONWritable {
     public func write(to writer: inout JSONWriter) {
@@ -29,16 +29,6 @@ extension AppendReceipt: JSONWritable {
         writer.member("deduplicated", self.deduplicated)
         writer.member("eventId", self.eventId)
         writer.member("sequence", self.sequence)
-        writer.endObject()
-    }
-}
-
-extension CustomerResult: JSONWritable {
-    public func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.member("customer", self.customer)
-        writer.member("receipt", ifPresent: self.receipt)
-        writer.member("withheld", ifPresent: self.withheld)
         writer.endObject()
     }
 }

@@ -1,8 +1,8 @@
 import DossierCore
 import Foundation
 
-// The params of the busiest methods read without `JSONDecoder` (see `JSONReadable`); a
-// request whose params this cannot read goes to the decoder, which words any error.
+// The params of the busiest customer methods read without `JSONDecoder` (see `JSONReadable`);
+// a request whose params this cannot read goes to the decoder, which words any error.
 
 extension CustomerIDParams: JSONReadable {
     private static let jsonKeys: Set<String> = ["id", "asOf"]

@@ -1,0 +1,22 @@
+/// The facts of a customer's stream (`customer-<id>`).
+public enum CustomerEvent: EventFamily {
+    case registered(CustomerRegistered)
+    case flagged(CustomerFlagged)
+
+    public static let payloadTypes: [any EventPayload.Type] = [CustomerRegistered.self, CustomerFlagged.self]
+
+    public init?(payload: any EventPayload) {
+        switch payload {
+        case let event as CustomerRegistered: self = .registered(event)
+        case let event as CustomerFlagged: self = .flagged(event)
+        default: return nil
+        }
+    }
+
+    public var payload: any EventPayload {
+        switch self {
+        case .registered(let event): return event
+        case .flagged(let event): return event
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import DossierCore
+
+extension Method {
+    public static let registerCustomer = Method(
+        "customer.register", "Open a customer's dossier.",
+        parameters: [
+            .init("id", "string", required: true, "the bank's customer id: letters, digits, '.', '_', '-'"),
+            .init("name", "string", required: true, "legal or personal name"),
+            .init("kind", CustomerKind.choices, required: true, "kind of customer"),
+            .init("stage", PoolStage.choices, "pool stage; default prospect"),
+            .init("tier", CustomerTier.choices, "tier; default ordinary"),
+            .init("requestId", "uuid", "idempotency key: a retry with the same key returns the original result"),
+        ],
+        roles: recorders)
+    public static let showCustomer = Method(
+        "customer.show", "One customer's state now, or as the log showed it at a past time.",
+        parameters: [
+            .init("id", "string", required: true, "customer id"),
+            .init("asOf", "RFC 3339 time", "show the state as recorded at this time"),
+        ],
+        roles: everyone)
+    public static let listCustomers = Method(
+        "customer.list", "Customers in id order, a page at a time.",
+        parameters: [
+            .init("after", "string", "start after this id"), .init("limit", "integer", "page size, 1 to 1000; default 100"),
+        ],
+        roles: everyone)
+
+    public static let flagCustomer = Method(
+        "customer.flag", "Record a warning flag (bad record) on a customer.",
+        parameters: [
+            .init("customer", "string", required: true, "customer id"),
+            .init("kind", FlagKind.choices, required: true, "what was observed"),
+            .init("source", "string", required: true, "where the fact came from: bureau, system, branch"),
+            .init("detail", "string", "free text"),
+            .init("observedOn", "yyyy-MM-dd", "when it was observed; default today"),
+            .init("response", FlagResponse.choices, "what the bank does about it"),
+            .init("expectedVersion", "integer|any|stream_exists", "the customer stream's version this decision saw"),
+            .init("requestId", "uuid", "idempotency key"),
+        ],
+        roles: recorders)
+
+    /// The customer methods, in the order `system.methods` lists them.
+    static let customers: [Method] = [.registerCustomer, .showCustomer, .listCustomers, .flagCustomer]
+}

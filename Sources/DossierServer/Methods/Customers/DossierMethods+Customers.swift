@@ -1,0 +1,44 @@
+import DossierCore
+import DossierProtocol
+import DossierStore
+
+extension DossierMethods {
+    static func registerCustomers(on router: inout RequestRouter, store: DossierStore) {
+        router.command(Method.registerCustomer) { (params: RegisterCustomerParams, context) in
+            let command = RegisterCustomer(
+                id: try CustomerID.parse(params.id, field: "id"), name: params.name, kind: params.kind,
+                stage: params.stage ?? .prospect, tier: params.tier ?? .ordinary)
+            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            return QueuedCommand(pending) { outcome in
+                CustomerResult(customer: try Self.replyState(outcome), receipt: Self.receipt(outcome))
+            }
+        }
+        router.command(Method.flagCustomer) { (params: FlagCustomerParams, context) in
+            let command = FlagCustomer(
+                customer: try CustomerID.parse(params.customer, field: "customer"), kind: params.kind,
+                source: params.source, detail: params.detail ?? "", observedOn: params.observedOn,
+                response: params.response)
+            let pending = store.enqueue(
+                command,
+                metadata: CommandMetadata(
+                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
+            return QueuedCommand(pending) { outcome in
+                CustomerResult(customer: try Self.replyState(outcome), receipt: Self.receipt(outcome))
+            }
+        }
+        router.query(Method.showCustomer, cost: Self.costOfState) { (params: CustomerIDParams, _) in
+            let id = try CustomerID.parse(params.id, field: "id")
+            let found = try params.asOf.map { try store.customer(id, asOf: $0) } ?? store.customer(id)
+            guard let customer = found else { throw DomainError.customerNotFound(id) }
+            return CustomerResult(customer: customer)
+        }
+        router.query(Method.listCustomers, .long) { (params: ListCustomersParams, _) in
+            let limit = try Self.pageSize(params.limit)
+            let after = try params.after.map { try CustomerID.parse($0, field: "after") }
+            let customers = try store.customers(after: after, limit: limit + 1)
+            return CustomersResult(
+                customers: Array(customers.prefix(limit)),
+                next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)
+        }
+    }
+}

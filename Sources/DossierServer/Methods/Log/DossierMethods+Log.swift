@@ -1,0 +1,47 @@
+import DossierCore
+import DossierProtocol
+import DossierStore
+
+extension DossierMethods {
+    static func registerLog(on router: inout RequestRouter, store: DossierStore) {
+        router.query(Method.readLog, .long) { (params: ReadLogParams, _) in
+            let limit = try Self.pageSize(params.limit)
+            let from = max(1, params.from ?? 1)
+            let events: [RecordedEvent]
+            if let stream = params.stream {
+                events = try store.readStream(StreamID(rawValue: stream), from: from, limit: limit + 1)
+            } else {
+                events = try store.readAll(from: from, limit: limit + 1)
+            }
+            let page = events.prefix(limit)
+            let next = events.count > limit ? (params.stream == nil ? events[limit].sequence : events[limit].version) : nil
+            return EventsResult(events: try page.map(Self.view), next: next)
+        }
+        router.query(Method.head, .quick) { (_: NoParams, _) in
+            let head = try store.head()
+            return HeadResult(sequence: head.sequence, hash: head.hashHex)
+        }
+        router.query(Method.replay, .long) { (_: NoParams, _) in
+            let report = try store.replay()
+            return ReplayResult(
+                matches: report.matches, events: report.events, rows: report.rows, mismatches: report.mismatches)
+        }
+        router.query(Method.verify, .long) { (_: NoParams, _) in
+            let report = try store.verify()
+            return VerifyResult(
+                intact: report.isIntact, events: report.events,
+                head: HeadResult(sequence: report.computedHead.sequence, hash: report.computedHead.hashHex),
+                storedHead: HeadResult(sequence: report.storedHead.sequence, hash: report.storedHead.hashHex),
+                failure: report.failure?.description)
+        }
+    }
+
+    static func view(_ event: RecordedEvent) throws -> EventView {
+        EventView(
+            sequence: event.sequence, id: event.id, stream: event.stream.rawValue, version: event.version,
+            type: event.type, schemaVersion: event.schemaVersion, occurredAt: event.occurredAt,
+            recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationID,
+            causationId: event.causationID, data: try DossierJSON.decode(JSONValue.self, from: event.payload),
+            salt: event.salt.map(HashChain.hex), hash: HashChain.hex(event.hash))
+    }
+}
