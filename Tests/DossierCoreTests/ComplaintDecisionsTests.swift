@@ -130,11 +130,11 @@ struct ComplaintDecisionsTests {
         let error = #expect(throws: DomainError.self) {
             try ComplaintDecisions.file(command(subject: subject), context: context(), policy: Policy())
         }
-        guard case .ruleViolation(let rule, _) = error else {
+        guard case .ruleViolation(let rule, _, _) = error else {
             Issue.record("expected a rule violation, got \(String(describing: error))")
             return
         }
-        #expect(rule == "complaint.identifiable_subject")
+        #expect(rule == .complaintIdentifiableSubject)
         #expect(error?.details == ["rule": "complaint.identifiable_subject"])
     }
 

@@ -26,7 +26,7 @@ struct DomainErrorTests {
             ["unit": "HQ", "day": "2024-03-01", "rule": "complaint.number_capacity"], "complaint.number_capacity", false
         ),
         (
-            .ruleViolation(rule: "complaint.identifiable_subject", message: "a complaint needs a subject"),
+            .ruleViolation(.complaintIdentifiableSubject, message: "a complaint needs a subject"),
             "a complaint needs a subject", ["rule": "complaint.identifiable_subject"], "complaint.identifiable_subject",
             false
         ),
@@ -41,7 +41,7 @@ struct DomainErrorTests {
     ) {
         #expect(error.description == description)
         #expect(error.details == details)
-        #expect(error.rule == rule)
+        #expect(error.rule?.id == rule)
         #expect(error.isNotFound == isNotFound)
     }
 
@@ -49,12 +49,25 @@ struct DomainErrorTests {
         let errors: [DomainError] = [
             .invalidField(field: "f", reason: "r"), .customerAlreadyRegistered(CustomerID(rawValue: "a")),
             .customerNotFound(CustomerID(rawValue: "a")), .complaintNotFound(ComplaintNumber(rawValue: "n")),
-            .complaintNumbersExhausted(unit: "HQ", day: "d"), .ruleViolation(rule: "x", message: "m"),
+            .complaintNumbersExhausted(unit: "HQ", day: "d"), .ruleViolation(Rule("x.y", "a test rule"), message: "m"),
             .requestIDReused("r"),
         ]
         for error in errors {
             #expect(!(error.isNotFound && error.rule != nil), "\(error)")
-            #expect(error.details["rule"] == error.rule, "\(error)")
+            #expect(error.details["rule"] == error.rule?.id, "\(error)")
+        }
+    }
+
+    /// Every rule is declared once, with a unique `domain.snake_case` id and a summary.
+    @Test func theCatalogHoldsEveryRuleOnce() {
+        let ids = RuleCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count, "\(ids)")
+        for rule in RuleCatalog.all {
+            #expect(rule.id.wholeMatch(of: /[a-z]+(_[a-z]+)*\.[a-z]+(_[a-z]+)*/) != nil, "\(rule.id)")
+            #expect(!rule.summary.isEmpty)
+        }
+        for rule in [Rule.customerUniqueID, .complaintNumberCapacity, .complaintIdentifiableSubject, .requestUniqueID] {
+            #expect(RuleCatalog.all.contains(rule), "\(rule) is thrown but not in the catalog")
         }
     }
 }

@@ -37,7 +37,7 @@ struct IdempotencyTests {
                     metadata: CommandMetadata(actor: TestStore.actor, requestID: requestID))
             }
             #expect(try store.head() == head)
-            #expect(reused.rule == "request.unique_id")
+            #expect(reused.rule?.id == "request.unique_id")
         }
     }
 

@@ -25,7 +25,9 @@ struct FlagBoth: StoreCommand {
         // The rule reads stream B's state inside the writer's transaction.
         let second = try CustomerState.row(of: .customer(self.second), tables: context.tables, in: txn)
         guard let second, second.openFlags < self.limit else {
-            throw DomainError.ruleViolation(rule: "test.limit", message: "the second customer has too many flags")
+            throw DomainError.ruleViolation(
+                Rule("test.limit", "the second customer may hold only so many flags"),
+                message: "the second customer has too many flags")
         }
         let flag = { (customer: CustomerID) in
             Decision.Event(

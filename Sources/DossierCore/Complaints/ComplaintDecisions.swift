@@ -35,7 +35,7 @@ public enum ComplaintDecisions {
         guard context.customer != nil else { throw .customerNotFound(command.customer) }
         let subject = command.subject.trimmingWhitespace()
         guard !subject.isEmpty else {
-            throw .ruleViolation(rule: "complaint.identifiable_subject", message: "a complaint needs a subject")
+            throw .ruleViolation(.complaintIdentifiableSubject, message: "a complaint needs a subject")
         }
         guard subject.count <= 200 else { throw .invalidField(field: "subject", reason: "must be at most 200 characters") }
         guard command.description.count <= 10_000 else {

@@ -1,0 +1,18 @@
+extension Rule {
+    public static let customerUniqueID = Rule(
+        "customer.unique_id", "a customer id is registered once; register a new customer under a new id",
+        details: ["customer"])
+
+    /// The customer rules, in the order docs/PROTOCOL.md lists them.
+    static let customers: [Rule] = [.customerUniqueID]
+}
+
+extension DomainError {
+    public static func customerNotFound(_ id: CustomerID) -> DomainError {
+        .notFound(message: "customer \(id) is not registered; register it first", details: ["customer": id.rawValue])
+    }
+
+    public static func customerAlreadyRegistered(_ id: CustomerID) -> DomainError {
+        .ruleViolation(.customerUniqueID, message: "customer \(id) is already registered", details: ["customer": id.rawValue])
+    }
+}

@@ -1,0 +1,4 @@
+/// Every rule of the domain: one line per room.
+public enum RuleCatalog {
+    public static let all: [Rule] = Rule.kernel + Rule.customers + Rule.complaints
+}
