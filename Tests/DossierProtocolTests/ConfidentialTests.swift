@@ -74,10 +74,16 @@ struct ConfidentialTests {
     }()
 
     @Test func everyResultWithCustomersOrEventsDeclaresItsBadRecords() {
-        #expect(CustomerResult.confidentialFields.map(\.description) == ["customer.openFlags", "customer.lastFlaggedAt"])
         #expect(
-            CustomersResult.confidentialFields.map(\.description) == ["customers[].openFlags", "customers[].lastFlaggedAt"])
-        #expect(EventsResult.confidentialFields.map(\.description) == ["events[].data", "events[].salt", "events[].type"])
+            CustomerResult.confidentialFields.map(\.description)
+                == ["customer.openFlags", "customer.flags", "customer.flagsRecorded", "customer.lastFlaggedAt"])
+        #expect(
+            CustomersResult.confidentialFields.map(\.description)
+                == ["customers[].openFlags", "customers[].flags", "customers[].flagsRecorded", "customers[].lastFlaggedAt"])
+        // For each confidential event type: its data, its salt, then its type.
+        #expect(
+            EventsResult.confidentialFields.map(\.description)
+                == Array(repeating: ["events[].data", "events[].salt", "events[].type"], count: 2).flatMap { $0 })
         // Every confidential event type of the domain has its kind; the type is replaced last.
         #expect(Set(Confidentiality.ofEventTypes.keys) == DomainEvent.confidentialTypeNames)
         #expect(EventsResult.confidentialFields.last?.replacement == .string(Confidentiality.withheldEventType))

@@ -10,6 +10,17 @@ extension PoolStage: JSONStringReadable, JSONWritable {}
 extension CustomerTier: JSONStringReadable, JSONWritable {}
 extension FlagKind: JSONStringReadable, JSONWritable {}
 extension FlagResponse: JSONStringReadable, JSONWritable {}
+extension FlagOutcome: JSONStringReadable, JSONWritable {}
+
+extension CustomerFlag: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.member("kind", self.kind)
+        writer.member("number", self.number)
+        writer.member("observedOn", self.observedOn)
+        writer.endObject()
+    }
+}
 
 extension CustomerID: JSONStringReadable, JSONWritable {
     public init?(jsonString: String) { self.init(rawValue: jsonString) }
@@ -19,6 +30,8 @@ extension CustomerID: JSONStringReadable, JSONWritable {
 extension CustomerState: JSONWritable {
     public func write(to writer: inout JSONWriter) {
         writer.beginObject()
+        writer.member("flags", self.flags)
+        writer.member("flagsRecorded", self.flagsRecorded)
         writer.member("id", self.id)
         writer.member("kind", self.kind)
         writer.member("lastFlaggedAt", ifPresent: self.lastFlaggedAt)

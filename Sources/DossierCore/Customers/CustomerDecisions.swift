@@ -32,4 +32,36 @@ public enum CustomerDecisions {
             customer: command.customer, kind: command.kind, source: source, detail: command.detail,
             observedOn: observedOn, response: command.response)
     }
+
+    /// Decides `ResolveFlag`: the flag must exist and be open; it is resolved on a day between
+    /// its observation and today.
+    public static func resolveFlag(_ command: ResolveFlag, customer: CustomerState?, today: LocalDate)
+        throws(DomainError) -> CustomerFlagResolved
+    {
+        guard let customer else { throw .customerNotFound(command.customer) }
+        guard (1...customer.flagsRecorded).contains(command.flag) else {
+            throw .notFound(
+                message: "customer \(command.customer) has no flag \(command.flag); customer.show lists the open ones",
+                details: ["customer": command.customer.rawValue, "flag": String(command.flag)])
+        }
+        guard let flag = customer.flags.first(where: { $0.number == command.flag }) else {
+            throw .ruleViolation(
+                .customerFlagOpen, message: "flag \(command.flag) of customer \(command.customer) is already resolved",
+                details: ["customer": command.customer.rawValue, "flag": String(command.flag)])
+        }
+        guard command.note.count <= 10_000 else {
+            throw .invalidField(field: "note", reason: "must be at most 10000 characters")
+        }
+        let resolvedOn = command.resolvedOn ?? today
+        guard resolvedOn <= today else { throw .invalidField(field: "resolvedOn", reason: "must not be in the future") }
+        guard resolvedOn >= flag.observedOn else {
+            throw .ruleViolation(
+                .customerFlagResolvedAfterObservation,
+                message: "flag \(command.flag) was observed on \(flag.observedOn); it cannot be resolved before that",
+                details: ["flag": String(command.flag), "observedOn": flag.observedOn.description])
+        }
+        return CustomerFlagResolved(
+            customer: command.customer, flag: command.flag, kind: flag.kind, outcome: command.outcome,
+            resolvedOn: resolvedOn, note: command.note)
+    }
 }

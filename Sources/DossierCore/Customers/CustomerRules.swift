@@ -3,8 +3,14 @@ extension Rule {
         "customer.unique_id", "a customer id is registered once; register a new customer under a new id",
         details: ["customer"])
 
+    public static let customerFlagOpen = Rule(
+        "customer.flag_open", "only an open flag can be resolved, and only once", details: ["customer", "flag"])
+    public static let customerFlagResolvedAfterObservation = Rule(
+        "customer.flag_resolved_after_observation", "a flag is resolved on or after the day it was observed",
+        details: ["flag", "observedOn"])
+
     /// The customer rules, in the order docs/PROTOCOL.md lists them.
-    static let customers: [Rule] = [.customerUniqueID]
+    static let customers: [Rule] = [.customerUniqueID, .customerFlagOpen, .customerFlagResolvedAfterObservation]
 }
 
 extension DomainError {

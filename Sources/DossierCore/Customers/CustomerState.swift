@@ -8,8 +8,12 @@ public struct CustomerState: Hashable, Sendable, Codable {
     public var registeredAt: Timestamp
     /// The version of the customer's stream this state reflects.
     public var version: UInt64
-    /// Warning flags (bad records) recorded and not resolved.
+    /// Warning flags (bad records) recorded and not resolved: how many (`flags.count`, kept
+    /// on the wire since the first release) and which.
     public var openFlags: Int = 0
+    public var flags: [CustomerFlag] = []
+    /// Flags recorded so far, resolved or not: the next flag gets the next number.
+    public var flagsRecorded: Int = 0
     public var lastFlaggedAt: Timestamp?
 
     public init(
@@ -36,10 +40,18 @@ extension CustomerState: StreamState {
                 id: registered.customer, name: registered.name, kind: registered.kind, stage: registered.stage,
                 tier: registered.tier, registeredAt: metadata.occurredAt, version: metadata.version
             )
-        case .flagged:
+        case .flagged(let flagged):
             guard var state else { return nil }
-            state.openFlags += 1
+            state.flagsRecorded += 1
+            state.flags.append(CustomerFlag(number: state.flagsRecorded, kind: flagged.kind, observedOn: flagged.observedOn))
+            state.openFlags = state.flags.count
             state.lastFlaggedAt = metadata.occurredAt
+            state.version = metadata.version
+            return state
+        case .flagResolved(let resolved):
+            guard var state else { return nil }
+            state.flags.removeAll { $0.number == resolved.flag }
+            state.openFlags = state.flags.count
             state.version = metadata.version
             return state
         }
@@ -48,7 +60,7 @@ extension CustomerState: StreamState {
 
 extension CustomerState {
     private enum CodingKeys: String, CodingKey {
-        case id, name, kind, stage, tier, registeredAt, version, openFlags, lastFlaggedAt
+        case id, name, kind, stage, tier, registeredAt, version, openFlags, flags, flagsRecorded, lastFlaggedAt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -62,6 +74,8 @@ extension CustomerState {
             version: try container.decode(UInt64.self, forKey: .version))
         // Fields added after the first release default when an older projection row lacks them.
         self.openFlags = try container.decodeIfPresent(Int.self, forKey: .openFlags) ?? 0
+        self.flags = try container.decodeIfPresent([CustomerFlag].self, forKey: .flags) ?? []
+        self.flagsRecorded = try container.decodeIfPresent(Int.self, forKey: .flagsRecorded) ?? 0
         self.lastFlaggedAt = try container.decodeIfPresent(Timestamp.self, forKey: .lastFlaggedAt)
     }
 }

@@ -5,11 +5,18 @@ extension Confidentiality {
     /// the `CustomerFlagged` events themselves. Clerks and everyone above may see them; viewers
     /// may not.
     public static let badRecords = Confidentiality(name: "badRecords", roles: [.clerk, .approver, .auditor, .admin])
+
+    /// The customer room's confidential event types and their kind.
+    static let customerEventTypes: [String: Confidentiality] = [
+        CustomerFlagged.typeName: .badRecords, CustomerFlagResolved.typeName: .badRecords,
+    ]
 }
 
 extension CustomerResult: HasConfidentialFields {
     public static let confidentialFields: [ConfidentialField] = [
         ConfidentialField("customer.openFlags", .badRecords),
+        ConfidentialField("customer.flags", .badRecords),
+        ConfidentialField("customer.flagsRecorded", .badRecords),
         ConfidentialField("customer.lastFlaggedAt", .badRecords),
     ]
 }
@@ -17,6 +24,8 @@ extension CustomerResult: HasConfidentialFields {
 extension CustomersResult: HasConfidentialFields {
     public static let confidentialFields: [ConfidentialField] = [
         ConfidentialField("customers[].openFlags", .badRecords),
+        ConfidentialField("customers[].flags", .badRecords),
+        ConfidentialField("customers[].flagsRecorded", .badRecords),
         ConfidentialField("customers[].lastFlaggedAt", .badRecords),
     ]
 }

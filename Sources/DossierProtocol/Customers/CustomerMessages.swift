@@ -46,6 +46,29 @@ public struct FlagCustomerParams: Codable, Hashable, Sendable {
     }
 }
 
+public struct ResolveFlagParams: Codable, Hashable, Sendable {
+    public var customer: String
+    public var flag: Int
+    public var outcome: FlagOutcome
+    public var resolvedOn: LocalDate?
+    public var note: String?
+    public var expectedVersion: ExpectedVersion?
+    public var requestId: UUID?
+
+    public init(
+        customer: String, flag: Int, outcome: FlagOutcome, resolvedOn: LocalDate? = nil, note: String? = nil,
+        expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
+        self.customer = customer
+        self.flag = flag
+        self.outcome = outcome
+        self.resolvedOn = resolvedOn
+        self.note = note
+        self.expectedVersion = expectedVersion
+        self.requestId = requestId
+    }
+}
+
 public struct CustomerIDParams: Codable, Hashable, Sendable, AsOfParams {
     public var id: String
     /// Show the customer as the log showed them at this time (log time), not now.

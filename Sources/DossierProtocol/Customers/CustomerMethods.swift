@@ -40,6 +40,19 @@ extension Method {
         ],
         roles: recorders)
 
+    public static let resolveFlag = Method(
+        "customer.resolve-flag", "Record that an open warning flag of a customer was resolved.",
+        parameters: [
+            .init("customer", "string", required: true, "customer id"),
+            .init("flag", "integer", required: true, "the flag's number within the customer, as customer.show lists it"),
+            .init("outcome", FlagOutcome.choices, required: true, "how it was resolved"),
+            .init("resolvedOn", "yyyy-MM-dd", "when it was resolved; default today"),
+            .init("note", "string", "free text"),
+            .init("expectedVersion", "integer|any|stream_exists", "the customer stream's version this decision saw"),
+            .init("requestId", "uuid", "idempotency key"),
+        ],
+        roles: recorders)
+
     /// The customer methods, in the order `system.methods` lists them.
-    static let customers: [Method] = [.registerCustomer, .showCustomer, .listCustomers, .flagCustomer]
+    static let customers: [Method] = [.registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .resolveFlag]
 }

@@ -1,8 +1,9 @@
 import DossierCore
 
 extension Confidentiality {
-    /// The kind of each confidential event type (`EventPayload.isConfidential`).
-    public static let ofEventTypes: [String: Confidentiality] = [CustomerFlagged.typeName: .badRecords]
+    /// The kind of each confidential event type (`EventPayload.isConfidential`): one line per
+    /// room.
+    public static let ofEventTypes: [String: Confidentiality] = Confidentiality.customerEventTypes
 
     /// What `log.read` shows in place of a withheld event's type.
     public static let withheldEventType = "Withheld"

@@ -28,3 +28,18 @@ extension FlagCustomer: StoreCommand {
 
     public func replyStream(of events: [RecordedEvent]) -> StreamID { .customer(self.customer) }
 }
+
+extension ResolveFlag: StoreCommand {
+    public typealias ReplyState = CustomerState
+
+    public func decide(_ context: DecisionContext, txn: borrowing WriteTransaction) throws -> Decision {
+        let customer = try CustomerProjection.customer(self.customer, tables: context.tables, in: txn)
+        let resolved = try CustomerDecisions.resolveFlag(
+            self, customer: customer, today: context.policy.calendar.localDate(of: context.now))
+        return .append(
+            .customer(.flagResolved(resolved)), occurredAt: context.now, to: .customer(self.customer),
+            expected: .streamExists)
+    }
+
+    public func replyStream(of events: [RecordedEvent]) -> StreamID { .customer(self.customer) }
+}

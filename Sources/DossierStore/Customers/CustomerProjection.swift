@@ -7,7 +7,7 @@ public enum CustomerProjection: Projection {
     public static let name = "customers"
     static let customers = ProjectionTable("customers")
     public static let tables = [Self.customers]
-    public static let version = 2
+    public static let version = 3
 
     public static func apply(_ event: RecordedEvent, _ decoded: DomainEvent, read: ReadRow, write: WriteRow) throws {
         guard case .customer(let customerEvent) = decoded else { return }
@@ -15,6 +15,7 @@ public enum CustomerProjection: Projection {
         switch customerEvent {
         case .registered(let registered): id = registered.customer
         case .flagged(let flagged): id = flagged.customer
+        case .flagResolved(let resolved): id = resolved.customer
         }
         let key = Self.key(id)
         let current = try read(Self.customers, key).map { try CustomerRowCodec.decode($0) }

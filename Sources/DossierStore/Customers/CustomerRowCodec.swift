@@ -8,10 +8,12 @@ import DossierCore
 /// time. Small rows also keep the table in fewer pages, so a batch of random customers
 /// rewrites fewer of them.
 ///
-/// Layout: `format u8 = 1 | id str16 | name str16 | kind str16 | stage str16 | tier str16 |
-/// registeredAt i64 | version u64 | openFlags u32 | lastFlaggedAt opt(i64)`.
+/// Layout: `format u8 = 2 | id str16 | name str16 | kind str16 | stage str16 | tier str16 |
+/// registeredAt i64 | version u64 | flagsRecorded u32 | open flags u32 count, each
+/// (number u32 | kind str16 | observedOn i32 days) | lastFlaggedAt opt(i64)`. The count of
+/// open flags is the list's length.
 enum CustomerRowCodec {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
 
     static func encode(_ state: CustomerState) -> [UInt8] {
         var writer = ByteWriter(capacity: 64 + state.name.utf8.count)
@@ -23,7 +25,13 @@ enum CustomerRowCodec {
         writer.write(shortString: state.tier.rawValue)
         writer.write(state.registeredAt.rawValue)
         writer.write(state.version)
-        writer.write(UInt32(clamping: state.openFlags))
+        writer.write(UInt32(clamping: state.flagsRecorded))
+        writer.write(UInt32(clamping: state.flags.count))
+        for flag in state.flags {
+            writer.write(UInt32(clamping: flag.number))
+            writer.write(shortString: flag.kind.rawValue)
+            writer.write(Int32(clamping: flag.observedOn.daysSince1970))
+        }
         if let flagged = state.lastFlaggedAt {
             writer.write(UInt8(1))
             writer.write(flagged.rawValue)
@@ -46,7 +54,15 @@ enum CustomerRowCodec {
             var state = CustomerState(
                 id: id, name: name, kind: kind, stage: stage, tier: tier,
                 registeredAt: Timestamp(rawValue: try reader.read(Int64.self)), version: try reader.read(UInt64.self))
-            state.openFlags = Int(try reader.read(UInt32.self))
+            state.flagsRecorded = Int(try reader.read(UInt32.self))
+            let openCount = Int(try reader.read(UInt32.self))
+            for _ in 0..<openCount {
+                let number = Int(try reader.read(UInt32.self))
+                guard let kind = FlagKind(rawValue: try reader.readShortString()) else { throw ByteReaderError.malformed }
+                let observedOn = LocalDate(daysSince1970: Int(try reader.read(Int32.self)))
+                state.flags.append(CustomerFlag(number: number, kind: kind, observedOn: observedOn))
+            }
+            state.openFlags = state.flags.count
             switch try reader.read(UInt8.self) {
             case 0: state.lastFlaggedAt = nil
             case 1: state.lastFlaggedAt = Timestamp(rawValue: try reader.read(Int64.self))

@@ -7,7 +7,7 @@ import Foundation
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer", abstract: "Open and look up customers' dossiers.",
-        subcommands: [Add.self, Show.self, List.self, Flag.self])
+        subcommands: [Add.self, Show.self, List.self, Flag.self, ResolveFlag.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a customer (customer.register).")
@@ -55,6 +55,33 @@ struct CustomerCommand: ParsableCommand {
                 requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct ResolveFlag: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "resolve-flag",
+            abstract: "Record that an open warning flag of a customer was resolved (customer.resolve-flag).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @Argument(help: "The flag's number, as `customer show` lists it.") var flag: Int
+        @Option(help: "How it was resolved.") var outcome: FlagOutcome
+        @Option(name: .customLong("resolved-on"), help: "When it was resolved (yyyy-MM-dd; default today).")
+        var resolvedOn: LocalDate?
+        @Option(help: "Free text.") var note: String?
+        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
+        var expectedVersion: UInt64?
+        @OptionGroup var write: WriteOptions
+
+        func run() throws {
+            let write = self.write.attempts()
+            let params = ResolveFlagParams(
+                customer: self.id, flag: self.flag, outcome: self.outcome, resolvedOn: self.resolvedOn, note: self.note,
+                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
+                try connection.call(Method.resolveFlag, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
         }
     }

@@ -13,6 +13,9 @@ extension Rendering {
             pairs.append(("open flags", "withheld from your role"))
         } else {
             pairs.append(("open flags", String(customer.openFlags)))
+            for flag in customer.flags {
+                pairs.append(("  flag \(flag.number)", "\(flag.kind.rawValue), observed \(flag.observedOn)"))
+            }
             if let flagged = customer.lastFlaggedAt { pairs.append(("last flagged", flagged.iso8601)) }
         }
         pairs += Self.receipt(result.receipt)

@@ -2,16 +2,9 @@ import ArgumentParser
 import DossierCore
 import Foundation
 
-// Domain values typed on the command line; the enums list their values in --help.
+// Values of every room typed on the command line: times, dates, ids. Each room makes its own
+// closed sets typable beside its commands.
 
-extension CustomerKind: ExpressibleByArgument {}
-extension PoolStage: ExpressibleByArgument {}
-extension CustomerTier: ExpressibleByArgument {}
-extension ComplaintType: ExpressibleByArgument {}
-extension ComplaintChannel: ExpressibleByArgument {}
-extension ComplaintLevel: ExpressibleByArgument {}
-extension FlagKind: ExpressibleByArgument {}
-extension FlagResponse: ExpressibleByArgument {}
 
 extension LocalDate: ExpressibleByArgument {
     public init?(argument: String) {

@@ -9,9 +9,7 @@ extension DossierMethods {
                 id: try CustomerID.parse(params.id, field: "id"), name: params.name, kind: params.kind,
                 stage: params.stage ?? .prospect, tier: params.tier ?? .ordinary)
             let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return QueuedCommand(pending) { outcome in
-                CustomerResult(customer: try Self.replyState(outcome), receipt: Self.receipt(outcome))
-            }
+            return QueuedCommand(pending, result: Self.customerResult)
         }
         router.command(Method.flagCustomer) { (params: FlagCustomerParams, context) in
             let command = FlagCustomer(
@@ -22,9 +20,17 @@ extension DossierMethods {
                 command,
                 metadata: CommandMetadata(
                     actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
-            return QueuedCommand(pending) { outcome in
-                CustomerResult(customer: try Self.replyState(outcome), receipt: Self.receipt(outcome))
-            }
+            return QueuedCommand(pending, result: Self.customerResult)
+        }
+        router.command(Method.resolveFlag) { (params: ResolveFlagParams, context) in
+            let command = ResolveFlag(
+                customer: try CustomerID.parse(params.customer, field: "customer"), flag: params.flag,
+                outcome: params.outcome, resolvedOn: params.resolvedOn, note: params.note ?? "")
+            let pending = store.enqueue(
+                command,
+                metadata: CommandMetadata(
+                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
+            return QueuedCommand(pending, result: Self.customerResult)
         }
         router.query(Method.showCustomer, cost: Self.costOfState) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
@@ -40,5 +46,10 @@ extension DossierMethods {
                 customers: Array(customers.prefix(limit)),
                 next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)
         }
+    }
+
+    /// The reply of every command on a customer's stream: the customer right after it.
+    @Sendable static func customerResult(_ outcome: CommandOutcome<CustomerState>) throws -> CustomerResult {
+        CustomerResult(customer: try Self.replyState(outcome), receipt: Self.receipt(outcome))
     }
 }
