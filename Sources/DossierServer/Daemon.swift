@@ -76,7 +76,7 @@ public struct Daemon {
             try await group.run()
         } catch let error as SocketFile.Problem {
             await store.shutdown()
-            throw DaemonStartupError(message: error.description, exitCode: DaemonStartupError.unavailable)
+            throw DaemonStartupError(message: error.description, exitCode: error.exitCode)
         }
     }
 }

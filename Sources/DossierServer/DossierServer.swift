@@ -107,7 +107,7 @@ public final class DossierServer: Service, Sendable {
         }
         switch self.listener {
         case .path:
-            try SocketFile.prepare(self.configuration.socketPath)
+            try SocketFile.prepare(self.configuration.socketPath, group: self.configuration.socketGroup)
             return try await bootstrap.bind(
                 unixDomainSocketPath: self.configuration.socketPath, childChannelInitializer: initializer)
         case .inherited(let descriptor):
