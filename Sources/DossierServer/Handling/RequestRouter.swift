@@ -71,9 +71,9 @@ public struct RequestRouter: Sendable {
         }
     }
 
-    /// Registers a method that writes. `queue` runs synchronously while the request is read
-    /// (so writes of one connection queue in request order); the command's `result` runs on
-    /// the connection's event loop once the write is durable.
+    /// Registers a method that writes. `queue` runs when the connection starts the write (in
+    /// request order, so writes of one connection queue in that order); the command's `result`
+    /// runs on the connection's event loop once the write is durable.
     mutating func command<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ method: Method, _ queue: @escaping @Sendable (Params, RequestContext) throws -> QueuedCommand<Result>
     ) {
@@ -194,14 +194,14 @@ public struct RequestRouter: Sendable {
                     })
             }
         case .write(let queue):
-            let pending: PendingWrite<CommandOutcome>
-            let encode: @Sendable (CommandOutcome) throws -> ByteBuffer
-            do {
-                (pending, encode) = try queue(header.id, requestLine, requestContext)
-            } catch {
-                return .ready(failure(error))
-            }
             return .write { eventLoop in
+                let pending: PendingWrite<CommandOutcome>
+                let encode: @Sendable (CommandOutcome) throws -> ByteBuffer
+                do {
+                    (pending, encode) = try queue(header.id, requestLine, requestContext)
+                } catch {
+                    return eventLoop.makeSucceededFuture(failure(error))
+                }
                 let promise = eventLoop.makePromise(of: ByteBuffer.self)
                 // Called on the writer's thread: the reply is encoded on the connection's loop.
                 pending.whenComplete { outcome in
