@@ -29,6 +29,9 @@ let package = Package(
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: swiftSettings),
 
+        // glibc's <malloc.h>, for giving freed memory back to the system (malloc_trim).
+        .systemLibrary(name: "CMalloc"),
+
         // SQLite, only as a baseline for the benchmark.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
@@ -55,7 +58,7 @@ let package = Package(
         .target(
             name: "DossierServer",
             dependencies: [
-                "DossierStore", "DossierProtocol",
+                "DossierStore", "DossierProtocol", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

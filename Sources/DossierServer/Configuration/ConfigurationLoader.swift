@@ -103,6 +103,9 @@ public enum ConfigurationLoader {
         if let value = try server.byteSize("max_line_bytes", in: 1024...(64 << 20)) {
             configuration.server.maximumLineLength = value
         }
+        if let value = try server.byteSize("max_buffered_bytes", in: 1024...(1 << 40)) {
+            configuration.server.maximumBufferedBytes = value
+        }
         if let value = try server.integer("max_in_flight_per_connection", in: 1...10_000) {
             configuration.server.maximumInFlightPerConnection = value
         }

@@ -145,6 +145,12 @@ final class RequestHandler: ChannelDuplexHandler {
         case .oversized(let length):
             self.requestContext.logger.notice("request line too long", metadata: ["request.length": "\(length)"])
             self.complete(number, RequestRouter.lineTooLongReply(length: length, maximum: self.maximumLineLength), context)
+        case .overBudget(let length, let maximum):
+            // The decoder drops whatever else comes: answer what was read before, then close.
+            let reply = LineBufferBudget.refusal(length: length, maximum: maximum, logger: self.requestContext.logger)
+            self.complete(number, reply, context)
+            self.stopping = true
+            self.closeIfDone(context: context)
         case .line(let line):
             switch self.router.prepare(line, context: self.requestContext) {
             case .ready(let reply):
