@@ -128,9 +128,6 @@ public enum ConfigurationLoader {
         if let value = try store.byteSize("max_map_size", in: (1 << 20)...(1 << 44)) {
             configuration.store.maximumMapSize = value
         }
-        guard configuration.store.maximumMapSize >= configuration.store.initialMapSize else {
-            throw ConfigurationError(key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
-        }
         if let value = try store.integer("max_batch", in: 1...100_000) { configuration.store.maximumBatchSize = value }
         if let value = try store.integer("max_readers", in: 8...100_000) { configuration.store.maximumReaders = value }
         if let value = try store.string("durability") {
@@ -156,6 +153,7 @@ public enum ConfigurationLoader {
         try PolicyLoader.apply(try root.section("policy"), to: &configuration.policy)
         try AccessLoader.apply(try root.section("access"), to: &configuration.server.access)
         try root.rejectUnknownKeys()
+        try ConfigurationRelations.check(configuration)
         return root.presentKeys()
     }
 
