@@ -41,6 +41,7 @@ public final class DossierStore: Service, Sendable {
         self.policyBox = Mutex(policy)
 
         try Self.prepareDirectory(configuration.dataDirectory)
+        try Self.refuseEmptyLogFile(in: configuration.dataDirectory)
         var environmentConfiguration = Environment.Configuration()
         environmentConfiguration.initialMapSize = configuration.initialMapSize
         environmentConfiguration.maximumMapSize = configuration.maximumMapSize

@@ -59,4 +59,37 @@ struct StartupRefusalTests {
             #expect(!output.stderr.contains("not a Dossier log"), "\(output.stderr)")
         }
     }
+
+    /// Issue 17.7: a `data.mdb` of zero bytes started silently as a new, empty log.
+    @Test func anEmptyLogFileBesideOtherFilesIsRefused() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            #expect(try daemon.cli(["customer", "add", "c1", "--name", "Acme", "--kind", "corporate"]).status == 0)
+            #expect(daemon.stop() == 0)
+            let file = daemon.dataDirectory + "/data.mdb"
+            #expect(truncate(file, 0) == 0)
+
+            let output = try Self.run(data: daemon.dataDirectory, socket: daemon.socketPath)
+            #expect(output.status == 65, "\(output.stderr)")
+            #expect(output.stderr.contains("empty"), "\(output.stderr)")
+            #expect(output.stderr.contains("backup"), "\(output.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: daemon.socketPath), "nothing was served")
+            let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int
+            #expect(size == 0, "the file was left as it was")
+        }
+    }
+
+    /// A zero-byte `data.mdb` with nothing beside it holds no log to lose: a first start.
+    @Test func anEmptyLogFileAloneIsAFirstStart() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            _ = try directory.makeDirectory("data", mode: 0o700)
+            #expect(FileManager.default.createFile(atPath: daemon.dataDirectory + "/data.mdb", contents: nil))
+            try daemon.start()
+            defer { daemon.stop() }
+            #expect(try daemon.connect().call(Method.head, NoParams(), as: HeadResult.self).sequence == 0)
+            #expect(try daemon.cli(["customer", "add", "c1", "--name", "Acme", "--kind", "corporate"]).status == 0)
+        }
+    }
 }
