@@ -66,7 +66,9 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// Whether a daemon answers `system.hello` on the socket now.
     public var answersHello: Bool {
-        guard let connection = try? DossierConnection(socketPath: self.socketPath, timeoutSeconds: 5) else { return false }
+        guard let connection = try? DossierConnection(socketPath: self.socketPath, timeoutSeconds: 5) else {
+            return false
+        }
         return (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
     }
 

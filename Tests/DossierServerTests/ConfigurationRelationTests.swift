@@ -29,7 +29,8 @@ struct ConfigurationRelationTests {
     static let levels = "policy.complaints.service_levels"
 
     @Test func aLevelThatMustBeResolvedBeforeItIsAnsweredIsRefused() throws {
-        let error = try #require(Self.refusal("[policy.complaints.service_levels]\nL2 = { respond = \"5h\", resolve = \"2h\" }"))
+        let error = try #require(
+            Self.refusal("[policy.complaints.service_levels]\nL2 = { respond = \"5h\", resolve = \"2h\" }"))
         #expect(error.key == "\(Self.levels).L2.respond")
         #expect(error.message.contains("\(Self.levels).L2.resolve"), "\(error.message)")
         #expect(error.message.contains("5h") && error.message.contains("2h"), "\(error.message)")
@@ -73,14 +74,16 @@ struct ConfigurationRelationTests {
     @Test func daylightSavingChangesAreAmongTheStarts() throws {
         let levels = "[policy.complaints.service_levels]\nL1 = { respond = \"24h\", resolve = \"1wd\" }\n"
         #expect(Self.refusal(levels + "[policy.calendar]\nweekend = []\n") == nil, "Asia/Shanghai has no summer time")
-        let error = try #require(Self.refusal(levels + "[policy.calendar]\ntime_zone = \"Europe/Berlin\"\nweekend = []\n"))
+        let berlin = "[policy.calendar]\ntime_zone = \"Europe/Berlin\"\nweekend = []\n"
+        let error = try #require(Self.refusal(levels + berlin))
         #expect(error.key == "\(Self.levels).L1.respond")
     }
 
     /// Clocks are bounded, so that checking them against the calendar stays quick.
     @Test func aClockLongerThanAYearIsRefused() throws {
-        #expect(Self.refusal("[policy.complaints.service_levels]\nL4 = { respond = \"5wd\", resolve = \"366wd\" }") == nil)
-        let error = try #require(Self.refusal("[policy.complaints.service_levels]\nL4 = { resolve = \"5000wd\" }"))
+        let levels = "[policy.complaints.service_levels]\n"
+        #expect(Self.refusal(levels + "L4 = { respond = \"5wd\", resolve = \"366wd\" }") == nil)
+        let error = try #require(Self.refusal(levels + "L4 = { resolve = \"5000wd\" }"))
         #expect(error.key == "\(Self.levels).L4.resolve")
     }
 

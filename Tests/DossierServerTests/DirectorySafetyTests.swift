@@ -17,6 +17,19 @@ struct DirectorySafetyTests {
     /// `nobody`: a user that is neither root nor the one running the tests.
     static let nobody: uid_t = 65534
 
+    /// The problem `check` finds; nil, recorded as an issue naming `what`, when it passes.
+    static func problem(_ what: String, _ check: () throws -> Void) -> DirectorySafety.Problem? {
+        do {
+            try check()
+            Issue.record("\(what) passed")
+        } catch let problem as DirectorySafety.Problem {
+            return problem
+        } catch {
+            Issue.record("\(what): \(error)")
+        }
+        return nil
+    }
+
     @Test func aWorldWritableDataDirectoryIsRefusedEvenWithTheStickyBit() async throws {
         try await withTemporaryDirectory { base in
             for mode: mode_t in [0o777, 0o1777, 0o703] {
@@ -35,13 +48,12 @@ struct DirectorySafetyTests {
     @Test func aWorldWritableParentIsRefusedUnlessSticky() async throws {
         try await withTemporaryDirectory { base in
             let open = try base.makeDirectory("open", mode: 0o777)
-            do {
-                _ = try DirectorySafety.checkDataDirectory(open + "/data")
-                Issue.record("a data directory under a world-writable parent passed")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.path == open)
-                #expect(error.message.contains("world-writable without the sticky bit"))
-            }
+            let below = try #require(
+                Self.problem("a data directory under a world-writable parent") {
+                    _ = try DirectorySafety.checkDataDirectory(open + "/data")
+                })
+            #expect(below.path == open)
+            #expect(below.message.contains("world-writable without the sticky bit"))
             #expect(throws: DirectorySafety.Problem.self) {
                 try DirectorySafety.checkSocketDirectory(ofSocket: open + "/run/d.sock")
             }
@@ -55,22 +67,22 @@ struct DirectorySafetyTests {
     @Test func theSocketsOwnDirectoryMayNotBeWorldWritableEvenWithTheStickyBit() async throws {
         try await withTemporaryDirectory { base in
             let open = try base.makeDirectory("open", mode: 0o777)
-            do {
-                try DirectorySafety.checkSocketDirectory(ofSocket: open + "/d.sock")
-                Issue.record("a world-writable socket directory passed")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.message.contains("chmod o-w \(open)"))
-            }
+            let writable = try #require(
+                Self.problem("a world-writable socket directory") {
+                    try DirectorySafety.checkSocketDirectory(ofSocket: open + "/d.sock")
+                })
+            #expect(writable.message.contains("chmod o-w \(open)"))
             let sticky = try base.makeDirectory("sticky", mode: 0o1777)
-            do {
-                try DirectorySafety.checkSocketDirectory(ofSocket: sticky + "/d.sock")
-                Issue.record("a sticky world-writable socket directory passed")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.path == sticky)
-                #expect(error.message.contains("world-writable"), "\(error.message)")
-                #expect(error.message.contains("a directory of its own"), "\(error.message)")
+            let shared = try #require(
+                Self.problem("a sticky world-writable socket directory") {
+                    try DirectorySafety.checkSocketDirectory(ofSocket: sticky + "/d.sock")
+                })
+            #expect(shared.path == sticky)
+            #expect(shared.message.contains("world-writable"), "\(shared.message)")
+            #expect(shared.message.contains("a directory of its own"), "\(shared.message)")
+            #expect(throws: DirectorySafety.Problem.self) {
+                try DirectorySafety.checkSocketDirectory(ofSocket: "/tmp/d.sock")
             }
-            #expect(throws: DirectorySafety.Problem.self) { try DirectorySafety.checkSocketDirectory(ofSocket: "/tmp/d.sock") }
 
             let own = try base.makeDirectory("sticky/own", mode: 0o700)
             try DirectorySafety.checkSocketDirectory(ofSocket: own + "/d.sock")
@@ -84,13 +96,12 @@ struct DirectorySafetyTests {
             // What `nobody` did to /tmp/dossier-<uid>/, and a plainer variant.
             for (name, mode) in [("squatted", mode_t(0o1777)), ("theirs", mode_t(0o755))] {
                 let directory = try base.makeDirectory(name, mode: mode, owner: Self.nobody)
-                do {
-                    try DirectorySafety.checkSocketDirectory(ofSocket: directory + "/d.sock")
-                    Issue.record("a socket directory of uid \(Self.nobody) with mode \(String(mode, radix: 8)) passed")
-                } catch let error as DirectorySafety.Problem {
-                    #expect(error.path == directory)
-                    #expect(error.message.contains("uid \(Self.nobody)"), "\(error.message)")
-                }
+                let theirs = try #require(
+                    Self.problem("a socket directory of uid \(Self.nobody) with mode \(String(mode, radix: 8))") {
+                        try DirectorySafety.checkSocketDirectory(ofSocket: directory + "/d.sock")
+                    })
+                #expect(theirs.path == directory)
+                #expect(theirs.message.contains("uid \(Self.nobody)"), "\(theirs.message)")
             }
             // Root's directories are fine for any daemon: root can do anything anyway.
             let roots = try base.makeDirectory("roots", mode: 0o755, owner: 0)
@@ -102,13 +113,12 @@ struct DirectorySafetyTests {
     func aDataDirectoryOfAnotherUserIsRefused() async throws {
         try await withTemporaryDirectory { base in
             let theirs = try base.makeDirectory("theirs", mode: 0o700, owner: Self.nobody)
-            do {
-                _ = try DirectorySafety.checkDataDirectory(theirs)
-                Issue.record("a data directory of uid \(Self.nobody) passed")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.path == theirs)
-                #expect(error.message.contains("uid \(Self.nobody)"), "\(error.message)")
-            }
+            let problem = try #require(
+                Self.problem("a data directory of uid \(Self.nobody)") {
+                    _ = try DirectorySafety.checkDataDirectory(theirs)
+                })
+            #expect(problem.path == theirs)
+            #expect(problem.message.contains("uid \(Self.nobody)"), "\(problem.message)")
         }
     }
 
@@ -119,14 +129,15 @@ struct DirectorySafetyTests {
             let above = try base.makeDirectory("above", mode: 0o755, owner: Self.nobody)
             let data = try base.makeDirectory("above/data", mode: 0o700)
             let run = try base.makeDirectory("above/run", mode: 0o700)
-            do {
-                _ = try DirectorySafety.checkDataDirectory(data)
-                Issue.record("a data directory below a directory of uid \(Self.nobody) passed")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.path == above)
-                #expect(error.message.contains("uid \(Self.nobody)"), "\(error.message)")
+            let problem = try #require(
+                Self.problem("a data directory below a directory of uid \(Self.nobody)") {
+                    _ = try DirectorySafety.checkDataDirectory(data)
+                })
+            #expect(problem.path == above)
+            #expect(problem.message.contains("uid \(Self.nobody)"), "\(problem.message)")
+            #expect(throws: DirectorySafety.Problem.self) {
+                try DirectorySafety.checkSocketDirectory(ofSocket: run + "/d.sock")
             }
-            #expect(throws: DirectorySafety.Problem.self) { try DirectorySafety.checkSocketDirectory(ofSocket: run + "/d.sock") }
             // Root-owned directories above (/tmp and this test's directory) are fine.
             #expect(try DirectorySafety.checkDataDirectory(base.appending("data")).isEmpty)
         }
@@ -136,13 +147,12 @@ struct DirectorySafetyTests {
         try await withTemporaryDirectory { base in
             let file = base.appending("data")
             #expect(FileManager.default.createFile(atPath: file, contents: Data("x".utf8)))
-            do {
-                _ = try DirectorySafety.checkDataDirectory(file)
-                Issue.record("a regular file passed as the data directory")
-            } catch let error as DirectorySafety.Problem {
-                #expect(error.message.contains("not a directory"), "\(error.message)")
-                #expect(!error.message.contains("mode"), "\(error.message)")
-            }
+            let problem = try #require(
+                Self.problem("a regular file as the data directory") {
+                    _ = try DirectorySafety.checkDataDirectory(file)
+                })
+            #expect(problem.message.contains("not a directory"), "\(problem.message)")
+            #expect(!problem.message.contains("mode"), "\(problem.message)")
         }
     }
 }

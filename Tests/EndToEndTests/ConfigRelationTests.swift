@@ -46,7 +46,8 @@ struct ConfigRelationTests {
 
     @Test func aReloadWithItIsRefusedAndTheRunningPolicyStays() async throws {
         try await withTemporaryDirectory { directory in
-            let config = try DaemonProcess.configArguments("[policy.complaints]\ndefault_unit = \"SH\"\n", in: directory)
+            let config = try DaemonProcess.configArguments(
+                "[policy.complaints]\ndefault_unit = \"SH\"\n", in: directory)
             let daemon = DaemonProcess(directory: directory, extraArguments: config)
             try daemon.start()
             defer { daemon.stop() }

@@ -17,7 +17,8 @@ struct StartupSignalTests {
         let directory = "/proc/\(pid)/fd"
         let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return descriptors.contains {
-            (try? FileManager.default.destinationOfSymbolicLink(atPath: "\(directory)/\($0)"))?.hasSuffix("/" + name) == true
+            let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "\(directory)/\($0)")
+            return target?.hasSuffix("/" + name) == true
         }
     }
 
@@ -46,7 +47,7 @@ struct StartupSignalTests {
                 if !daemon.log.contains("log opened") { sentWhileStarting += 1 }
                 usleep(5_000)
             }
-            print("SIGHUP sent \(sent) times before the daemon served, \(sentWhileStarting) of them while it verified the log")
+            print("SIGHUP sent \(sent) times before the daemon served, \(sentWhileStarting) while it verified the log")
             #expect(daemon.isRunning, "the daemon died; log:\n\(daemon.log)")
             #expect(sentWhileStarting >= 3, "too few SIGHUPs landed before the log was verified to test anything")
             defer { daemon.stop() }

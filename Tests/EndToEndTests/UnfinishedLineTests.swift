@@ -29,6 +29,22 @@ struct UnfinishedLineTests {
         return (object["error"] as? [String: Any])?["code"] as? String ?? "a reply that is no error"
     }
 
+    /// Runs `body` with a daemon whose unfinished lines may take `maximumBuffered` together
+    /// (a size such as "32MiB"), its pid, and its resident memory before any connection.
+    static func withDaemon(
+        maximumBuffered: String, _ body: (DaemonProcess, _ pid: Int32, _ baselineKiB: Int) async throws -> Void
+    ) async throws {
+        try await withTemporaryDirectory { directory in
+            let config = try DaemonProcess.configArguments(
+                "[server]\nmax_buffered_bytes = \"\(maximumBuffered)\"", in: directory)
+            let daemon = DaemonProcess(directory: directory, extraArguments: config)
+            try daemon.start()
+            defer { daemon.stop() }
+            let pid = try #require(daemon.pid)
+            try await body(daemon, pid, try Self.residentKiB(pid))
+        }
+    }
+
     /// Opens `count` connections that each send `bytes` of one line and no newline, and keep
     /// the connection open.
     static func openWithUnfinishedLines(_ daemon: DaemonProcess, count: Int, bytes: Int) throws -> [DossierConnection] {
@@ -42,15 +58,8 @@ struct UnfinishedLineTests {
     }
 
     @Test func unfinishedLinesOverTheCapAreRefused() async throws {
-        try await withTemporaryDirectory { directory in
-            let capMiB = 32
-            let config = try DaemonProcess.configArguments("[server]\nmax_buffered_bytes = \"\(capMiB)MiB\"", in: directory)
-            let daemon = DaemonProcess(directory: directory, extraArguments: config)
-            try daemon.start()
-            defer { daemon.stop() }
-            let pid = try #require(daemon.pid)
-            let baseline = try Self.residentKiB(pid)
-
+        let capMiB = 32
+        try await Self.withDaemon(maximumBuffered: "\(capMiB)MiB") { daemon, pid, baseline in
             let count = 300
             let connections = try Self.openWithUnfinishedLines(daemon, count: count, bytes: 1 << 20)
             // Every connection past the cap is refused: at most capMiB can hold their whole MiB.
@@ -86,14 +95,7 @@ struct UnfinishedLineTests {
     /// daemon 25 MiB above where it started once they closed (34, 358, then 59 MiB) until it
     /// trimmed its heap; now it comes back to within a few MiB (34, 358, then 40 MiB).
     @Test func theMemoryOfClosedConnectionsGoesBackToTheSystem() async throws {
-        try await withTemporaryDirectory { directory in
-            let config = try DaemonProcess.configArguments("[server]\nmax_buffered_bytes = \"512MiB\"", in: directory)
-            let daemon = DaemonProcess(directory: directory, extraArguments: config)
-            try daemon.start()
-            defer { daemon.stop() }
-            let pid = try #require(daemon.pid)
-            let baseline = try Self.residentKiB(pid)
-
+        try await Self.withDaemon(maximumBuffered: "512MiB") { daemon, pid, baseline in
             var connections = try Self.openWithUnfinishedLines(daemon, count: 300, bytes: 1 << 20)
             // Until the daemon has read most of the 300 MiB.
             var held = try Self.residentKiB(pid)

@@ -15,7 +15,7 @@ extension BusinessCalendar {
     public func startsToCheck(for durations: [ServiceDuration]) -> [Timestamp] {
         let day: Int64 = 86_400_000
         let step: Int64 = 30 * 60_000
-        let ordinaryWeeks = Int64(LocalDate(year: 2024, month: 1, day: 1)!.daysSince1970) * day
+        let ordinaryWeeks = Int64(CivilDate.toDays(year: 2024, month: 1, day: 1)) * day
         var windows: [Range<Int64>] = [ordinaryWeeks..<(ordinaryWeeks + 21 * day)]
         for special in self.specialDays(besides: ordinaryWeeks) {
             // Local days lie within 14 hours of the UTC day of the same date; a day's margin
@@ -25,7 +25,8 @@ extension BusinessCalendar {
             // Deadlines never come earlier for a later start: walk back until none reaches.
             for _ in 0..<800 {
                 let earlier = first - day
-                let latest = durations.map { self.deadline(from: Timestamp(rawValue: earlier), after: $0).rawValue }.max()
+                let start = Timestamp(rawValue: earlier)
+                let latest = durations.map { self.deadline(from: start, after: $0).rawValue }.max()
                 guard let latest, latest >= reached else { break }
                 first = earlier
             }
@@ -49,12 +50,14 @@ extension BusinessCalendar {
     private func specialDays(besides instant: Int64) -> Set<LocalDate> {
         var days = self.holidays.union(self.makeUpWorkingDays)
         guard let zone = TimeZone(identifier: self.timeZoneIdentifier) else { return days }
-        let years = Set(days.map(\.components.year) + [self.localDate(of: Timestamp(rawValue: instant)).components.year])
-        for year in years {
-            guard let start = LocalDate(year: year, month: 1, day: 1), let end = LocalDate(year: year + 1, month: 1, day: 1)
-            else { continue }
-            let endDate = Timestamp(rawValue: Int64(end.daysSince1970) * 86_400_000).date
-            var next = zone.nextDaylightSavingTimeTransition(after: Timestamp(rawValue: Int64(start.daysSince1970) * 86_400_000).date)
+        let ordinaryYear = self.localDate(of: Timestamp(rawValue: instant)).components.year
+        /// 00:00 UTC on 1 January.
+        func newYear(_ year: Int) -> Date {
+            Timestamp(rawValue: Int64(CivilDate.toDays(year: year, month: 1, day: 1)) * 86_400_000).date
+        }
+        for year in Set(days.map(\.components.year) + [ordinaryYear]) {
+            let endDate = newYear(year + 1)
+            var next = zone.nextDaylightSavingTimeTransition(after: newYear(year))
             while let transition = next, transition < endDate {
                 days.insert(self.localDate(of: Timestamp(transition)))
                 next = zone.nextDaylightSavingTimeTransition(after: transition)

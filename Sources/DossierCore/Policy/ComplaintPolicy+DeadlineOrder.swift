@@ -6,7 +6,9 @@ extension ComplaintPolicy {
     /// The deadlines compared are the ones `calendar` computes (working days skip weekends and
     /// holidays), never units converted into one another: three working days end within five
     /// days in an ordinary week, and after them when a holiday falls in between.
-    public func levelRespondingAfterResolving(on calendar: BusinessCalendar) -> (level: ComplaintLevel, start: Timestamp)? {
+    public func levelRespondingAfterResolving(on calendar: BusinessCalendar)
+        -> (level: ComplaintLevel, start: Timestamp)?
+    {
         let levels = ComplaintLevel.allCases.map { ($0, self.serviceLevel(for: $0)) }
         // Clocks of minutes, hours and days keep the same distance from every start: one start
         // tells. Only working days need the calendar's starts.

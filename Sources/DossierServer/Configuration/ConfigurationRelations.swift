@@ -15,7 +15,8 @@ enum ConfigurationRelations {
         }
         let store = configuration.store
         guard store.maximumMapSize >= store.initialMapSize else {
-            throw ConfigurationError(key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
+            throw ConfigurationError(
+                key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
         }
         try Self.checkCalendar(configuration.policy.calendar)
         try Self.checkServiceLevels(configuration.policy)
@@ -42,8 +43,9 @@ enum ConfigurationRelations {
         let resolveBy = policy.calendar.deadline(from: start, after: serviceLevel.resolveWithin)
         throw ConfigurationError(
             key: "\(keys).respond",
-            message: "\"\(serviceLevel.respondWithin)\" ends after \(keys).resolve (\"\(serviceLevel.resolveWithin)\"): "
-                + "a complaint received at \(start) would be due for a response at \(respondBy) "
-                + "but resolved by \(resolveBy); the response must not be due later than the resolution")
+            message: "\"\(serviceLevel.respondWithin)\" ends after \(keys).resolve "
+                + "(\"\(serviceLevel.resolveWithin)\"): a complaint received at \(start) would be due for a "
+                + "response at \(respondBy) but resolved by \(resolveBy); the response must not be due later than "
+                + "the resolution")
     }
 }

@@ -48,14 +48,7 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard !self.refused else {
-            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
-            return .needMoreData
-        }
-        if let frame = self.nextFrame(&buffer) {
-            context.fireChannelRead(Self.wrapInboundOut(frame))
-            return .continue
-        }
+        if let state = self.decodeFrame(context: context, buffer: &buffer) { return state }
         // What is left is the unfinished line (nothing while an over-long one is discarded).
         if !self.count(buffer.readableBytes), let budget = self.budget {
             self.refused = true
@@ -71,14 +64,7 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
     public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
         -> DecodingState
     {
-        guard !self.refused else {
-            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
-            return .needMoreData
-        }
-        if let frame = self.nextFrame(&buffer) {
-            context.fireChannelRead(Self.wrapInboundOut(frame))
-            return .continue
-        }
+        if let state = self.decodeFrame(context: context, buffer: &buffer) { return state }
         // A last line without `\n` at end of input is still a request.
         if let discarded = self.discarded {
             self.discarded = nil
@@ -89,6 +75,18 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
         buffer.clear()
         self.count(0)
         return .needMoreData
+    }
+
+    /// Passes on the next complete frame, or drops the input of a refused connection; nil when
+    /// neither happened (what is left is an unfinished line).
+    private mutating func decodeFrame(context: ChannelHandlerContext, buffer: inout ByteBuffer) -> DecodingState? {
+        if self.refused {
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return .needMoreData
+        }
+        guard let frame = self.nextFrame(&buffer) else { return nil }
+        context.fireChannelRead(Self.wrapInboundOut(frame))
+        return .continue
     }
 
     public mutating func decoderRemoved(context: ChannelHandlerContext) {

@@ -80,7 +80,8 @@ enum SocketFile {
             }
             // Exactly `mode`, whatever the umask took away.
             if chmod(created, mode) != 0 {
-                throw Problem.cannotPrepare(path, "cannot set the mode of \(created): \(String(cString: strerror(errno)))")
+                throw Problem.cannotPrepare(
+                    path, "cannot set the mode of \(created): \(String(cString: strerror(errno)))")
             }
             if let groupID, chown(created, uid_t.max, groupID) != 0 {
                 throw Problem.cannotPrepare(
