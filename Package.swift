@@ -31,6 +31,9 @@ let package = Package(
         .systemLibrary(name: "CLMDB", pkgConfig: "lmdb", providers: [.apt(["liblmdb-dev"])]),
         .target(name: "LMDB", dependencies: ["CLMDB"], swiftSettings: swiftSettings),
 
+        // glibc's <malloc.h>, for giving freed memory back to the system (malloc_trim).
+        .systemLibrary(name: "CMalloc"),
+
         // Infrastructure every layer shares: JSON, times and dates, ids. No domain.
         .target(name: "DossierFoundation", swiftSettings: swiftSettings),
 
@@ -60,7 +63,7 @@ let package = Package(
         .target(
             name: "DossierServer",
             dependencies: [
-                "DossierStore", "DossierProtocol",
+                "DossierStore", "DossierProtocol", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -93,7 +93,7 @@ public struct Daemon {
             try await group.run()
         } catch let error as SocketFile.Problem {
             await store.shutdown()
-            throw DaemonStartupError(message: error.description, exitCode: DaemonStartupError.unavailable)
+            throw DaemonStartupError(message: error.description, exitCode: error.exitCode)
         } catch {
             await store.shutdown()
             throw error

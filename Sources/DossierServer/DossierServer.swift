@@ -30,6 +30,8 @@ public final class DossierServer: Service, Sendable {
     public let monitor: ServerMonitor
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let ownsEventLoopGroup: Bool
+    /// The bytes of unfinished request lines, shared by all connections.
+    private let lineBudget: LineBufferBudget
 
     public init(
         configuration: ServerConfiguration, store: DossierStore, version: String, listener: Listener = .path,
@@ -42,6 +44,7 @@ public final class DossierServer: Service, Sendable {
         self.listener = listener
         self.logger = logger
         self.onReady = onReady
+        self.lineBudget = LineBufferBudget(maximum: configuration.maximumBufferedBytes)
         if configuration.eventLoopThreads > 0 {
             self.eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: configuration.eventLoopThreads)
             self.ownsEventLoopGroup = true
@@ -108,7 +111,7 @@ public final class DossierServer: Service, Sendable {
         }
         switch self.listener {
         case .path:
-            try SocketFile.prepare(self.configuration.socketPath)
+            try SocketFile.prepare(self.configuration.socketPath, group: self.configuration.socketGroup)
             return try await bootstrap.bind(
                 unixDomainSocketPath: self.configuration.socketPath, childChannelInitializer: initializer)
         case .inherited(let descriptor):
@@ -122,6 +125,7 @@ public final class DossierServer: Service, Sendable {
         let monitor = self.monitor
         let baseLogger = self.logger
         let router = self.router
+        let lineBudget = self.lineBudget
         return PeerCredentials.read(from: channel).flatMapErrorThrowing { error in
             baseLogger.warning("cannot read peer credentials; closing", metadata: ["error": "\(error)"])
             throw error
@@ -134,8 +138,14 @@ public final class DossierServer: Service, Sendable {
             logger[metadataKey: "peer.role"] = "\(role?.rawValue ?? "none")"
             let context = RequestContext(
                 peer: peer, user: PeerCredentials.userName(of: peer.uid), role: role, logger: logger)
+            // A peer with no role may only say hello: it gets no more room than that takes.
+            let maximumLineLength =
+                role == nil
+                ? min(configuration.maximumLineLength, ServerConfiguration.maximumLineLengthWithoutRole)
+                : configuration.maximumLineLength
             let handlers = channel.pipeline.syncOperations
-            try handlers.addHandler(ByteToMessageHandler(LineFrameDecoder(maximumLength: configuration.maximumLineLength)))
+            try handlers.addHandler(
+                ByteToMessageHandler(LineFrameDecoder(maximumLength: maximumLineLength, budget: lineBudget)))
             if configuration.idleTimeoutSeconds > 0 {
                 try handlers.addHandler(
                     IdleTimeoutHandler(timeout: .seconds(Int64(configuration.idleTimeoutSeconds)), logger: logger))
@@ -143,7 +153,7 @@ public final class DossierServer: Service, Sendable {
             try handlers.addHandler(
                 RequestHandler(
                     router: router, context: context, maximumInFlight: configuration.maximumInFlightPerConnection,
-                    maximumLineLength: configuration.maximumLineLength))
+                    maximumLineLength: maximumLineLength))
             monitor.connectionOpened()
             logger.debug("connection opened")
             channel.closeFuture.whenComplete { [logger] _ in

@@ -51,6 +51,8 @@ public final class DossierStore: Service, Sendable {
         self.policyBox = Mutex(policy)
 
         try Self.prepareDirectory(configuration.dataDirectory)
+        // Before the lock file is made: the check looks at the directory as earlier runs left it.
+        try Self.refuseEmptyLogFile(in: configuration.dataDirectory)
         self.directoryLock = Mutex(try DataDirectoryLock(directory: configuration.dataDirectory, holder: holder))
         var environmentConfiguration = Environment.Configuration()
         environmentConfiguration.initialMapSize = configuration.initialMapSize

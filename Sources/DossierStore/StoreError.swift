@@ -11,6 +11,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADossierStore(path: String)
     /// Stored bytes do not decode or do not verify.
     case corrupted(String)
+    /// `data.mdb` is empty but the data directory has been used (`others` are there too).
+    case emptyLogFile(path: String, others: [String])
     /// The map reached its configured maximum size.
     case storageFull(maximumBytes: Int)
     /// The file system holding the log has no space left (or the user's quota is used up).
@@ -39,6 +41,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) holds an LMDB file that is not a Dossier log; point --data-dir at a Dossier data directory"
         case .corrupted(let what):
             return "the log is corrupted (\(what)); restore the last verified backup"
+        case .emptyLogFile(let path, let others):
+            return "the log file \(path) is empty (0 bytes), but \(others.joined(separator: ", ")) beside it show the "
+                + "directory was used: the log is lost, not new; restore the last verified backup (docs/OPERATIONS.md, "
+                + "Restore), or, if this is a first start, remove the directory's contents"
         case .storageFull(let maximum):
             return "the log reached its maximum size of \(maximum) bytes; raise store.max_map_size and restart"
         case .diskFull(let path):

@@ -42,6 +42,12 @@ public final class DaemonProcess: @unchecked Sendable {
 
     /// Starts the daemon and waits until it answers `system.hello`.
     public func start(timeoutSeconds: Double = 30) throws {
+        try self.launch()
+        try self.waitUntilReady(timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Starts the daemon and returns at once, for tests of what happens before it is ready.
+    public func launch() throws {
         // Appended to across restarts, so a test's log shows every run of the daemon.
         if !FileManager.default.fileExists(atPath: self.logPath) {
             _ = FileManager.default.createFile(atPath: self.logPath, contents: nil)
@@ -64,23 +70,27 @@ public final class DaemonProcess: @unchecked Sendable {
         process.environment = ProcessInfo.processInfo.environment.merging(self.environment) { $1 }
         try process.run()
         self.process = process
-        try self.waitUntilReady(timeoutSeconds: timeoutSeconds)
     }
 
-    private func waitUntilReady(timeoutSeconds: Double) throws {
+    /// Waits until the daemon answers `system.hello`.
+    /// - Throws: `DaemonProcessError` when it exits first or is not ready in time.
+    public func waitUntilReady(timeoutSeconds: Double = 30) throws {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
             guard let process = self.process, process.isRunning else {
                 throw DaemonProcessError.exited(status: self.process?.terminationStatus ?? -1, log: self.log)
             }
-            if let connection = try? self.connect(timeoutSeconds: 5),
-                (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
-            {
-                return
-            }
+            if self.answersHello { return }
             usleep(20_000)
         }
         throw DaemonProcessError.notReady(log: self.log)
+    }
+
+    /// Whether a daemon answers `system.hello` on the socket now.
+    public var answersHello: Bool {
+        // Through `connect`, which expects the daemon's uid when it runs as another user.
+        guard let connection = try? self.connect(timeoutSeconds: 5) else { return false }
+        return (try? connection.call(Method.hello, NoParams(), as: HelloResult.self)) != nil
     }
 
     /// Sends SIGTERM and waits for a graceful exit; returns the exit status.

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The outcome of running a command to completion.
 public struct ProcessOutput: Sendable {
@@ -10,8 +13,12 @@ public struct ProcessOutput: Sendable {
 /// Runs executables for end-to-end tests.
 public enum ProcessRunner {
     /// Runs `executable` with `arguments` and waits for it, collecting its output.
+    /// - Parameter timeoutSeconds: when given, the process is killed (SIGKILL) if it still runs
+    ///   after that long: for tests that expect it to exit, such as a daemon that must refuse to
+    ///   start, so that one that starts after all fails the test instead of hanging it.
     public static func run(
-        _ executable: String, _ arguments: [String], environment: [String: String] = [:]
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:],
+        timeoutSeconds: Double? = nil
     ) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -23,6 +30,10 @@ public enum ProcessRunner {
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let pid = process.processIdentifier
+        let timeout = DispatchWorkItem { kill(pid, SIGKILL) }
+        if let timeoutSeconds { DispatchQueue.global().asyncAfter(deadline: .now() + timeoutSeconds, execute: timeout) }
+        defer { timeout.cancel() }
         // Read both pipes to the end before waiting, so a large output cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()

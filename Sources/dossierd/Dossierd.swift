@@ -5,7 +5,7 @@ import Foundation
 import Logging
 
 /// `dossierd`: the Dossier daemon. Reads its configuration and runs until SIGTERM or SIGINT.
-@main
+/// (`DossierdMain` runs it.)
 struct Dossierd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossierd",

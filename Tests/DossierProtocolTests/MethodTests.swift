@@ -60,6 +60,13 @@ struct MethodTests {
         ),
         (.listCustomers, keys(ListCustomersParams(after: "a", limit: 1)), keys(ListCustomersParams())),
         (
+            .resolveFlag,
+            keys(ResolveFlagParams(
+                customer: "C-1", flag: 1, outcome: .settled, resolvedOn: LocalDate("2024-03-01"), note: "n",
+                expectedVersion: .exact(3), requestId: UUID())),
+            keys(ResolveFlagParams(customer: "C-1", flag: 1, outcome: .settled))
+        ),
+        (
             .fileComplaint,
             keys(FileComplaintParams(
                 customer: "C-1", type: .fees, channel: .web, level: .l1, subject: "s", description: "d", anonymous: true,

@@ -15,6 +15,7 @@ struct LineFrameDecoderTests {
                 switch frame {
                 case .line(let buffer): frames.append(String(buffer: buffer))
                 case .oversized(let length): frames.append("<oversized \(length)>")
+                case .overBudget(let length, _): frames.append("<over budget \(length)>")
                 }
             }
         }
@@ -54,6 +55,36 @@ struct LineFrameDecoderTests {
     @Test func aLineOfExactlyTheMaximumIsAccepted() throws {
         #expect(try Self.frames([String(repeating: "z", count: 16) + "\n"]) == [String(repeating: "z", count: 16)])
         #expect(try Self.frames([String(repeating: "z", count: 17) + "\n"]) == ["<oversized 17>"])
+    }
+
+    /// Connections share one budget for their unfinished lines; one whose line would take it
+    /// over the maximum gets `.overBudget`, and nothing more of its input is kept.
+    @Test func unfinishedLinesShareOneBudget() throws {
+        let budget = LineBufferBudget(maximum: 100)
+        func channel() -> EmbeddedChannel {
+            EmbeddedChannel(handler: ByteToMessageHandler(LineFrameDecoder(maximumLength: 80, budget: budget)))
+        }
+        let first = channel()
+        let second = channel()
+        try first.writeInbound(ByteBuffer(string: "ok\n" + String(repeating: "a", count: 60)))
+        #expect(try first.readInbound(as: InboundFrame.self) == .line(ByteBuffer(string: "ok")))
+        #expect(budget.bytesInUse == 60, "only the unfinished line counts")
+        try second.writeInbound(ByteBuffer(string: String(repeating: "b", count: 30)))
+        #expect(budget.bytesInUse == 90)
+        try second.writeInbound(ByteBuffer(string: String(repeating: "b", count: 20)))
+        #expect(try second.readInbound(as: InboundFrame.self) == .overBudget(length: 50, maximum: 100))
+        #expect(budget.bytesInUse == 60, "the refused line was let go")
+        try second.writeInbound(ByteBuffer(string: "\n{}\n"))
+        #expect(try second.readInbound(as: InboundFrame.self) == nil, "the rest of its input is dropped")
+
+        // A finished line frees its share; a connection that goes frees what it held.
+        try first.writeInbound(ByteBuffer(string: "a\n" + String(repeating: "c", count: 10)))
+        let finished = ByteBuffer(string: String(repeating: "a", count: 61))
+        #expect(try first.readInbound(as: InboundFrame.self) == .line(finished))
+        #expect(budget.bytesInUse == 10)
+        _ = try first.finish(acceptAlreadyClosed: true)
+        _ = try second.finish(acceptAlreadyClosed: true)
+        #expect(budget.bytesInUse == 0)
     }
 
     @Test func aLastLineWithoutNewlineIsDeliveredAtEndOfInput() throws {

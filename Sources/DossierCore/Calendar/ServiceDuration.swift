@@ -21,6 +21,13 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
         return nil
     }
 
+    /// Whether the clock counts working days of the business calendar (the others run a fixed
+    /// time).
+    public var isWorkingDays: Bool {
+        if case .workingDays = self { return true }
+        return false
+    }
+
     public var description: String {
         switch self {
         case .minutes(let n): return "\(n)m"

@@ -103,6 +103,9 @@ public enum ConfigurationLoader {
         if let value = try server.byteSize("max_line_bytes", in: 1024...(64 << 20)) {
             configuration.server.maximumLineLength = value
         }
+        if let value = try server.byteSize("max_buffered_bytes", in: 1024...(1 << 40)) {
+            configuration.server.maximumBufferedBytes = value
+        }
         if let value = try server.integer("max_in_flight_per_connection", in: 1...10_000) {
             configuration.server.maximumInFlightPerConnection = value
         }
@@ -124,9 +127,6 @@ public enum ConfigurationLoader {
         }
         if let value = try store.byteSize("max_map_size", in: (1 << 20)...(1 << 44)) {
             configuration.store.maximumMapSize = value
-        }
-        guard configuration.store.maximumMapSize >= configuration.store.initialMapSize else {
-            throw ConfigurationError(key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
         }
         if let value = try store.integer("max_batch", in: 1...100_000) { configuration.store.maximumBatchSize = value }
         if let value = try store.integer("max_readers", in: 8...100_000) { configuration.store.maximumReaders = value }
@@ -156,6 +156,7 @@ public enum ConfigurationLoader {
         try PolicyLoader.apply(try root.section("policy"), to: &configuration.policy)
         try AccessLoader.apply(try root.section("access"), to: &configuration.server.access)
         try root.rejectUnknownKeys()
+        try ConfigurationRelations.check(configuration)
         return root.presentKeys()
     }
 

@@ -32,6 +32,7 @@ public enum ConfigurationReport {
             "socket_mode = \"0\(String(server.socketMode, radix: 8))\"",
             "socket_group = \"\(server.socketGroup)\"",
             "max_line_bytes = \(server.maximumLineLength)",
+            "max_buffered_bytes = \(server.maximumBufferedBytes)",
             "max_in_flight_per_connection = \(server.maximumInFlightPerConnection)",
             "max_connections = \(server.maximumConnections)",
             "idle_timeout_seconds = \(server.idleTimeoutSeconds)",

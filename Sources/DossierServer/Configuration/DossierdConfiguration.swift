@@ -27,6 +27,9 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var socketGroup: String = ""
     /// Longest request line accepted, in bytes; longer lines are answered with `dossier.LineTooLong`.
     public var maximumLineLength: Int = 1 << 20
+    /// Most bytes of unfinished request lines buffered across all connections; a connection whose
+    /// line would go over is answered with `dossier.Unavailable` and closed.
+    public var maximumBufferedBytes: Int = 64 << 20
     /// Requests of one connection processed at the same time; more wait (back-pressure).
     public var maximumInFlightPerConnection: Int = 64
     /// Connections served at the same time; one more gets a `dossier.Unavailable` line and is closed.
@@ -43,4 +46,8 @@ public struct ServerConfiguration: Sendable, Hashable {
     public init(socketPath: String) {
         self.socketPath = socketPath
     }
+
+    /// Longest request line of a peer with no role (whatever `maximumLineLength` says): ample
+    /// for `system.hello`, the one method it may call, and all it can make the daemon buffer.
+    public static let maximumLineLengthWithoutRole = 4096
 }

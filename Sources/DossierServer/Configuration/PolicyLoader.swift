@@ -51,7 +51,21 @@ enum PolicyLoader {
             throw ConfigurationError(
                 key: "\(section.path).\(name)", message: "must be a duration such as \"30m\", \"4h\", \"15d\" or \"5wd\"")
         }
+        // No complaint waits years; longer clocks would also make every deadline, and the check
+        // that responses are due before resolutions (ConfigurationRelations), walk that far.
+        guard Self.isAtMostAYear(duration) else {
+            throw ConfigurationError(
+                key: "\(section.path).\(name)", message: "must be at most a year: 527040m, 8784h, 366d or 366wd")
+        }
         return duration
+    }
+
+    private static func isAtMostAYear(_ duration: ServiceDuration) -> Bool {
+        switch duration {
+        case .minutes(let n): return n <= 366 * 24 * 60
+        case .hours(let n): return n <= 366 * 24
+        case .days(let n), .workingDays(let n): return n <= 366
+        }
     }
 
     private static func dates(_ section: TOMLSection, _ name: String) throws(ConfigurationError) -> Set<LocalDate>? {

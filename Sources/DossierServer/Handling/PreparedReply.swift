@@ -7,9 +7,10 @@ public enum PreparedReply: Sendable {
     /// A read: run it once every earlier write of the connection has completed, so that it
     /// sees them.
     case read(Read)
-    /// A write, already queued to the writer in request order. Given the connection's event
-    /// loop, returns the reply, which is built on that loop once the write is durable (or has
-    /// failed).
+    /// A write, decoded but not yet queued. Called with the connection's event loop, it queues
+    /// the write to the writer and returns the reply, which is built on that loop once the write
+    /// is durable (or has failed). Calls queue writes in the order they are made, so the
+    /// connection decides when each write may go (after the reads before it have run).
     case write(@Sendable (any EventLoop) -> EventLoopFuture<ByteBuffer>)
 
     /// Where a read runs.

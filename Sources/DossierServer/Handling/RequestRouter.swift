@@ -74,9 +74,9 @@ public struct RequestRouter: Sendable {
         }
     }
 
-    /// Registers a method that writes. `queue` runs synchronously while the request is read
-    /// (so writes of one connection queue in request order); the command's `result` runs on
-    /// the connection's event loop once the write is durable.
+    /// Registers a method that writes. `queue` runs when the connection starts the write (in
+    /// request order, so writes of one connection queue in that order); the command's `result`
+    /// runs on the connection's event loop once the write is durable.
     mutating func command<Params: Decodable & Sendable, Result: Encodable & Sendable>(
         _ method: Method, _ queue: @escaping @Sendable (Params, RequestContext) throws -> QueuedCommand<Result>
     ) {
@@ -198,13 +198,13 @@ public struct RequestRouter: Sendable {
                     })
             }
         case .write(let queue):
-            let whenWritten: WhenWritten
-            do {
-                whenWritten = try queue(header.id, requestLine, requestContext)
-            } catch {
-                return .ready(failure(error))
-            }
             return .write { eventLoop in
+                let whenWritten: WhenWritten
+                do {
+                    whenWritten = try queue(header.id, requestLine, requestContext)
+                } catch {
+                    return eventLoop.makeSucceededFuture(failure(error))
+                }
                 let promise = eventLoop.makePromise(of: ByteBuffer.self)
                 // Called on the writer's thread: the reply is encoded on the connection's loop.
                 whenWritten { encode in

@@ -7,7 +7,7 @@ extension InboundFrame {
     var expectsReply: Bool {
         switch self {
         case .line(let line): return !line.readableBytesView.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-        case .oversized: return true
+        case .oversized, .overBudget: return true
         }
     }
 }

@@ -6,6 +6,10 @@ public enum InboundFrame: Sendable, Equatable {
     case line(ByteBuffer)
     /// A line longer than the maximum, discarded; `length` counts its bytes.
     case oversized(length: Int)
+    /// An unfinished line of `length` bytes that did not fit in the `maximum` bytes all
+    /// connections may buffer together (`LineBufferBudget`); the connection's further input is
+    /// dropped, and it is answered and closed.
+    case overBudget(length: Int, maximum: Int)
 }
 
 /// Splits the byte stream into lines of at most `maximumLength` bytes.
@@ -13,6 +17,10 @@ public enum InboundFrame: Sendable, Equatable {
 /// An over-long line is not a reason to drop the connection: the decoder discards bytes up
 /// to the next `\n`, emits `.oversized` once the line ends, and carries on with the next line,
 /// so the client gets an error reply and memory stays bounded by the maximum.
+///
+/// With a `LineBufferBudget`, the bytes of the unfinished line (the ones waiting for their
+/// `\n`) count against a budget shared by all connections; a line that does not fit ends the
+/// connection's input with `.overBudget`.
 public struct LineFrameDecoder: ByteToMessageDecoder {
     public typealias InboundOut = InboundFrame
 
@@ -21,24 +29,42 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
     private var discarded: Int?
     /// How far the current buffer has been searched for `\n` already, to avoid rescanning.
     private var scanned = 0
+    /// Shared with every other connection; nil: no cap across connections.
+    private let budget: LineBufferBudget?
+    /// This connection's part of `budget`: the bytes of its unfinished line when last counted.
+    private var share = 0
+    /// The largest `share` has been, to tell whether freeing it is worth a trim.
+    private var peakShare = 0
+    /// Set once a line did not fit in the budget: further input is dropped.
+    private var refused = false
 
     public init(maximumLength: Int) {
+        self.init(maximumLength: maximumLength, budget: nil)
+    }
+
+    init(maximumLength: Int, budget: LineBufferBudget?) {
         self.maximumLength = maximumLength
+        self.budget = budget
     }
 
     public mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
-        guard let frame = self.nextFrame(&buffer) else { return .needMoreData }
-        context.fireChannelRead(Self.wrapInboundOut(frame))
-        return .continue
+        if let state = self.decodeFrame(context: context, buffer: &buffer) { return state }
+        // What is left is the unfinished line (nothing while an over-long one is discarded).
+        if !self.count(buffer.readableBytes), let budget = self.budget {
+            self.refused = true
+            let length = buffer.readableBytes
+            // Nothing readable left: the handler lets go of the buffer.
+            buffer.moveReaderIndex(forwardBy: length)
+            self.count(0)
+            context.fireChannelRead(Self.wrapInboundOut(.overBudget(length: length, maximum: budget.maximum)))
+        }
+        return .needMoreData
     }
 
     public mutating func decodeLast(context: ChannelHandlerContext, buffer: inout ByteBuffer, seenEOF: Bool) throws
         -> DecodingState
     {
-        if let frame = self.nextFrame(&buffer) {
-            context.fireChannelRead(Self.wrapInboundOut(frame))
-            return .continue
-        }
+        if let state = self.decodeFrame(context: context, buffer: &buffer) { return state }
         // A last line without `\n` at end of input is still a request.
         if let discarded = self.discarded {
             self.discarded = nil
@@ -47,7 +73,36 @@ public struct LineFrameDecoder: ByteToMessageDecoder {
             context.fireChannelRead(Self.wrapInboundOut(.line(Self.trimmingCarriageReturn(line))))
         }
         buffer.clear()
+        self.count(0)
         return .needMoreData
+    }
+
+    /// Passes on the next complete frame, or drops the input of a refused connection; nil when
+    /// neither happened (what is left is an unfinished line).
+    private mutating func decodeFrame(context: ChannelHandlerContext, buffer: inout ByteBuffer) -> DecodingState? {
+        if self.refused {
+            buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
+            return .needMoreData
+        }
+        guard let frame = self.nextFrame(&buffer) else { return nil }
+        context.fireChannelRead(Self.wrapInboundOut(frame))
+        return .continue
+    }
+
+    public mutating func decoderRemoved(context: ChannelHandlerContext) {
+        self.budget?.release(self.share, peak: self.peakShare)
+        self.share = 0
+    }
+
+    /// Makes this connection's share of the budget `bytes`.
+    /// - Returns: false, and the share unchanged, when the budget has no room for `bytes`.
+    @discardableResult
+    private mutating func count(_ bytes: Int) -> Bool {
+        guard let budget = self.budget, bytes != self.share else { return true }
+        guard budget.resize(from: self.share, to: bytes) else { return false }
+        self.share = bytes
+        self.peakShare = max(self.peakShare, bytes)
+        return true
     }
 
     /// Takes the next frame out of `buffer`, or returns nil when more bytes are needed.

@@ -4,13 +4,19 @@ import NIOCore
 
 /// Serves the requests of one connection on the connection's event loop.
 ///
-/// Each line is prepared as it is read: a quick read runs here at once, a long read on a task,
-/// a write goes to the writer's queue (so one connection's writes are appended in request
-/// order) and its reply is built back on this loop once it is durable. Nothing waits in
-/// between: a command costs one hop to the writer and one back.
+/// Each line is prepared as it is read: a quick read runs here, a long read on a task, a write
+/// goes to the writer's queue (so one connection's writes are appended in request order) and
+/// its reply is built back on this loop once it is durable. A command costs one hop to the
+/// writer and one back.
 ///
-/// Replies leave in request order, whatever order they complete in. A read runs only after
-/// every earlier write of the connection has completed, so a client sees its own writes.
+/// Replies leave in request order, whatever order they complete in. What a read sees of its own
+/// connection is exact: it is answered at a state that includes every earlier write of the
+/// connection and no later one. So a read runs only once every earlier write has completed,
+/// and a write that follows a read is queued to the writer only once that read has run (had it
+/// been queued at once, it could commit with an earlier write and show up in the read). Writes
+/// with no read between them go to the writer as they are read, and share its commits. Other
+/// connections' writes are not ordered against this connection's reads.
+///
 /// At most `maximumInFlight` requests are unanswered at once; past that, or while the socket's
 /// send buffer is over its high-water mark (a client that does not read its replies), the
 /// handler stops asking the socket for more (`read`) and keeps the lines already read for
@@ -36,10 +42,13 @@ final class RequestHandler: ChannelDuplexHandler {
     private var nextReply = 0
     /// Replies that completed before an earlier one, by request number.
     private var completedReplies: [Int: ByteBuffer] = [:]
-    /// Writes not yet durable, by request number.
-    private var unfinishedWrites = Set<Int>()
-    /// Reads waiting for earlier writes, in request order.
-    private var waitingReads = CircularBuffer<(number: Int, read: PreparedReply.Read)>()
+    /// Reads and writes not started yet, in request order: a read waits for the writes before
+    /// it to complete, a write for the reads before it.
+    private var waiting = CircularBuffer<(number: Int, operation: Operation)>()
+    /// Writes queued to the writer and not yet durable; all come before anything waiting.
+    private var unfinishedWrites = 0
+    /// Long reads started and not yet answered; all come before anything waiting.
+    private var runningReads = 0
     /// Lines read while `maximumInFlight` requests were unanswered.
     private var backlog = CircularBuffer<InboundFrame>()
     /// A `read` held back because too many requests are in flight.
@@ -54,6 +63,12 @@ final class RequestHandler: ChannelDuplexHandler {
         self.requestContext = context
         self.maximumInFlight = maximumInFlight
         self.maximumLineLength = maximumLineLength
+    }
+
+    /// A read or a write of the connection, prepared.
+    private enum Operation {
+        case read(PreparedReply.Read)
+        case write(@Sendable (any EventLoop) -> EventLoopFuture<ByteBuffer>)
     }
 
     private var inFlight: Int { self.nextRequest - self.nextReply }
@@ -130,23 +145,41 @@ final class RequestHandler: ChannelDuplexHandler {
         case .oversized(let length):
             self.requestContext.logger.notice("request line too long", metadata: ["request.length": "\(length)"])
             self.complete(number, RequestRouter.lineTooLongReply(length: length, maximum: self.maximumLineLength), context)
+        case .overBudget(let length, let maximum):
+            // The decoder drops whatever else comes: answer what was read before, then close.
+            let reply = LineBufferBudget.refusal(length: length, maximum: maximum, logger: self.requestContext.logger)
+            self.complete(number, reply, context)
+            self.stopping = true
+            self.closeIfDone(context: context)
         case .line(let line):
             switch self.router.prepare(line, context: self.requestContext) {
             case .ready(let reply):
                 self.complete(number, reply, context)
             case .read(let read):
-                if self.unfinishedWrites.isEmpty {
-                    self.run(read, number: number, context: context)
-                } else {
-                    self.waitingReads.append((number, read))
-                }
+                self.waiting.append((number, .read(read)))
+                self.startWaiting(context: context)
             case .write(let start):
-                self.unfinishedWrites.insert(number)
+                self.waiting.append((number, .write(start)))
+                self.startWaiting(context: context)
+            }
+        }
+    }
+
+    /// Starts waiting reads and writes in request order, as far as the ones before them allow.
+    private func startWaiting(context: ChannelHandlerContext) {
+        while let (number, operation) = self.waiting.first {
+            switch operation {
+            case .read(let read):
+                guard self.unfinishedWrites == 0 else { return }
+                self.waiting.removeFirst()
+                self.run(read, number: number, context: context)
+            case .write(let start):
+                guard self.runningReads == 0 else { return }
+                self.waiting.removeFirst()
+                self.unfinishedWrites += 1
                 start(context.eventLoop).assumeIsolated().whenSuccess { reply in
-                    self.unfinishedWrites.remove(number)
-                    self.complete(number, reply, context)
-                    self.runReadsNoLongerWaiting(context: context)
-                    self.afterAsynchronousCompletion(context: context)
+                    self.unfinishedWrites -= 1
+                    self.completeAsynchronously(number, reply, context: context)
                 }
             }
         }
@@ -157,20 +190,19 @@ final class RequestHandler: ChannelDuplexHandler {
         case .quick(let body):
             self.complete(number, body(), context)
         case .long(let body):
+            self.runningReads += 1
             context.eventLoop.makeFutureWithTask(body).assumeIsolated().whenSuccess { reply in
-                self.complete(number, reply, context)
-                self.afterAsynchronousCompletion(context: context)
+                self.runningReads -= 1
+                self.completeAsynchronously(number, reply, context: context)
             }
         }
     }
 
-    /// Runs the waiting reads that no unfinished write precedes any more.
-    private func runReadsNoLongerWaiting(context: ChannelHandlerContext) {
-        let oldestUnfinishedWrite = self.unfinishedWrites.min() ?? .max
-        while let first = self.waitingReads.first, first.number < oldestUnfinishedWrite {
-            self.waitingReads.removeFirst()
-            self.run(first.read, number: first.number, context: context)
-        }
+    /// A read or write finished on its own time: what waited for it may start now.
+    private func completeAsynchronously(_ number: Int, _ reply: ByteBuffer, context: ChannelHandlerContext) {
+        self.complete(number, reply, context)
+        self.startWaiting(context: context)
+        self.afterAsynchronousCompletion(context: context)
     }
 
     // MARK: - Replies
