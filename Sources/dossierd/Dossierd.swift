@@ -27,6 +27,11 @@ struct Dossierd: AsyncParsableCommand {
     @Flag(name: .customLong("check-config"), help: "Validate the configuration, print the effective values, and exit.")
     var checkConfig = false
 
+    @Flag(
+        name: .customLong("config-keys"),
+        help: "List every config key with its kind of value, default, reload behaviour and variable, and exit.")
+    var configKeys = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: DossierdConfiguration
@@ -39,6 +44,10 @@ struct Dossierd: AsyncParsableCommand {
                 path: configurationPath, environment: environment, overrides: overrides)
         } catch {
             Self.fail("dossierd: invalid configuration: \(error)", DaemonStartupError.configuration)
+        }
+        if self.configKeys {
+            print(ConfigurationReport.keys(defaults: ConfigurationLoader.defaults(environment: environment)))
+            return
         }
         if self.checkConfig {
             print(ConfigurationReport.render(configuration, sources: sources))

@@ -29,7 +29,8 @@ struct ConfigurationChangesTests {
         let changes = ConfigurationChanges.between(old, new)
         #expect(
             changes.applied == [
-                "policy.calendar.holidays", "policy.complaints.number_digits", "policy.complaints.service_levels.L1",
+                "policy.calendar.holidays", "policy.complaints.number_digits",
+                "policy.complaints.service_levels.L1.respond",
             ])
         #expect(changes.needRestart == ["server.max_in_flight_per_connection", "store.max_batch"])
     }

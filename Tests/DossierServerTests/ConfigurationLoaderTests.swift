@@ -19,6 +19,29 @@ struct ConfigurationLoaderTests {
         #expect(loaded == ConfigurationLoader.defaults(environment: Self.environment))
     }
 
+    /// Every key of the table is written out, with its default, in config/dossierd.toml (where
+    /// it is documented), and the file holds no other key.
+    @Test func theExampleConfigHasEveryKeyOfTheTable() throws {
+        let text = try String(contentsOfFile: Self.exampleConfigPath, encoding: .utf8)
+        var configuration = ConfigurationLoader.defaults(environment: Self.environment)
+        let present = Set(try ConfigurationLoader.apply(toml: text, to: &configuration))
+        let declared = Set(ConfigKeys.all.map(\.key))
+        #expect(declared.subtracting(present).isEmpty, "not in config/dossierd.toml: \(declared.subtracting(present).sorted())")
+        for key in ConfigKeys.all {
+            #expect(!key.summary.isEmpty && !key.valueDescription.isEmpty, "\(key.key)")
+            // Each key is documented in a comment that names its default.
+            #expect(text.contains("\(key.name) ="), "\(key.key)")
+        }
+        #expect(ConfigKeys.byKey.count == ConfigKeys.all.count, "a key is declared twice")
+    }
+
+    @Test func theKeyListNamesEveryKeyWithItsDefault() {
+        let list = ConfigurationReport.keys(defaults: ConfigurationLoader.defaults(environment: Self.environment))
+        for key in ConfigKeys.all { #expect(list.contains(key.key + "  ("), "\(key.key)") }
+        #expect(list.contains("store.durability  (one of full, meta_async, none; default \"full\"; needs a restart)"))
+        #expect(list.contains("env DOSSIERD_DATA_DIR"))
+    }
+
     @Test func fileValuesOverrideDefaults() throws {
         var configuration = ConfigurationLoader.defaults(environment: Self.environment)
         try ConfigurationLoader.apply(
@@ -125,16 +148,18 @@ struct ConfigurationLoaderTests {
         let (configuration, sources) = try ConfigurationLoader.loadWithSources(
             path: path, environment: environment, overrides: .init(socketPath: "/from/flag.sock"))
         #expect(sources.source(of: "store.max_batch") == "file \(path)")
-        #expect(sources.source(of: "policy.complaints.service_levels.L2") == "file \(path)")
+        #expect(sources.source(of: "policy.complaints.service_levels.L2.resolve") == "file \(path)")
+        #expect(sources.source(of: "policy.complaints.service_levels.L2.respond") == "default")
         #expect(sources.source(of: "store.data_dir") == "env DOSSIERD_DATA_DIR")
         #expect(sources.source(of: "server.socket_path") == "flag --socket")
         #expect(sources.source(of: "server.max_line_bytes") == "default")
         let report = ConfigurationReport.render(configuration, sources: sources)
         #expect(report.contains("max_batch = 500"))
-        let lines = report.split(separator: "\n")
+        let lines = report.split(separator: "\n").map(String.init)
         #expect(lines.first { $0.hasPrefix("max_batch") }?.hasSuffix("# file \(path)") == true)
-        #expect(lines.first { $0.hasPrefix("L2 =") }?.hasSuffix("# file \(path)") == true)
-        #expect(lines.first { $0.hasPrefix("L3 =") }?.hasSuffix("# default") == true)
+        let l2 = try #require(lines.firstIndex(of: "[policy.complaints.service_levels.L2]"))
+        #expect(lines[(l2 + 1)...].first { $0.hasPrefix("resolve =") }?.hasSuffix("# file \(path)") == true)
+        #expect(lines[(l2 + 1)...].first { $0.hasPrefix("respond =") }?.hasSuffix("# default") == true)
         #expect(lines.first { $0.hasPrefix("socket_path") }?.hasSuffix("# flag --socket") == true)
         // The annotated report is still a config file that loads to the same values.
         var reloaded = ConfigurationLoader.defaults(environment: Self.environment)

@@ -76,7 +76,11 @@ struct LifecycleTests {
             BuiltProducts.dossierd, ["--check-config", "--socket", "/tmp/check.sock"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("socket_path = \"/tmp/check.sock\""))
-        #expect(output.stdout.contains("L1 = { respond = \"30m\", resolve = \"2h\" }"))
+        #expect(output.stdout.contains("[policy.complaints.service_levels.L1]\nrespond = \"30m\""))
+
+        let keys = try ProcessRunner.run(BuiltProducts.dossierd, ["--config-keys"])
+        #expect(keys.status == 0)
+        #expect(keys.stdout.contains("policy.complaints.service_levels.L1.respond  (duration"))
     }
 
     @Test func systemdHearsReadyAndStopping() async throws {

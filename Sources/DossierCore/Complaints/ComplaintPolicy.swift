@@ -33,4 +33,17 @@ public struct ComplaintPolicy: Hashable, Sendable {
         case .l4: return self.l4
         }
     }
+
+    /// The service level of `level`, to read or replace.
+    public subscript(serviceLevel level: ComplaintLevel) -> ServiceLevel {
+        get { self.serviceLevel(for: level) }
+        set {
+            switch level {
+            case .l1: self.l1 = newValue
+            case .l2: self.l2 = newValue
+            case .l3: self.l3 = newValue
+            case .l4: self.l4 = newValue
+            }
+        }
+    }
 }

@@ -22,37 +22,22 @@ enum AccessLoader {
             })
     }
 
-    static func apply(
-        _ section: TOMLSection, to access: inout AccessConfiguration, accounts: Accounts = .system
-    ) throws(ConfigurationError) {
-        if let entries = try section.stringTable("users") {
-            var users: [UInt32: Role] = [:]
-            for (name, value) in entries {
-                let key = "\(section.path).users.\(Self.quoted(name))"
-                guard let uid = Self.number(name) ?? accounts.uid(name) else {
-                    throw ConfigurationError(key: key, message: "there is no user \(name) on this host; give a user name or a uid")
-                }
-                // Two keys for one uid (a name and its number): the higher role, as for any overlap.
-                users[uid] = max(try Self.role(value, key: key), users[uid] ?? .viewer)
+    /// A `users` or `groups` table: names or numbers -> roles, names resolved with `lookup`.
+    /// Two keys for one id (a name and its number) get the higher role, as any overlap does.
+    static func roles(
+        _ entries: [(key: String, value: String)], table: String, kind: String,
+        lookup: @Sendable (String) -> UInt32?
+    ) throws(ConfigurationError) -> [UInt32: Role] {
+        var roles: [UInt32: Role] = [:]
+        for (name, value) in entries {
+            let key = "\(table).\(Self.quoted(name))"
+            guard let id = Self.number(name) ?? lookup(name) else {
+                throw ConfigurationError(
+                    key: key, message: "there is no \(kind) \(name) on this host; give a \(kind) name or a\(kind == "user" ? " uid" : " gid")")
             }
-            access.users = users
+            roles[id] = max(try Self.role(value, key: key), roles[id] ?? .viewer)
         }
-        if let entries = try section.stringTable("groups") {
-            var groups: [UInt32: Role] = [:]
-            for (name, value) in entries {
-                let key = "\(section.path).groups.\(Self.quoted(name))"
-                guard let gid = Self.number(name) ?? accounts.gid(name) else {
-                    throw ConfigurationError(key: key, message: "there is no group \(name) on this host; give a group name or a gid")
-                }
-                groups[gid] = max(try Self.role(value, key: key), groups[gid] ?? .viewer)
-            }
-            access.groups = groups
-        }
-        if let value = try section.string("unknown") {
-            access.unknown = value == "none" ? nil : try Self.role(value, key: "\(section.path).unknown", allowingNone: true)
-        }
-        if let value = try section.bool("root_is_admin") { access.rootIsAdmin = value }
-        if let value = try section.bool("daemon_user_is_admin") { access.daemonUserIsAdmin = value }
+        return roles
     }
 
     /// The `[access]` table of a TOML document on its own, with `accounts` to resolve names
@@ -65,10 +50,12 @@ enum AccessLoader {
             throw ConfigurationError(key: "", message: "config is not valid TOML: \(error)")
         }
         let root = TOMLSection(table: table, path: "")
-        var access = AccessConfiguration()
-        try Self.apply(try root.section("access"), to: &access, accounts: accounts)
+        var configuration = ConfigurationLoader.defaults(environment: [:])
+        configuration.server.access = AccessConfiguration()
+        let section = try root.section("access")
+        for key in ConfigKeys.access(accounts: accounts) { try key.apply(section, &configuration) }
         try root.rejectUnknownKeys()
-        return access
+        return configuration.server.access
     }
 
     /// A uid or gid written as digits.
@@ -77,7 +64,7 @@ enum AccessLoader {
         return UInt32(text)
     }
 
-    private static func role(_ text: String, key: String, allowingNone: Bool = false) throws(ConfigurationError) -> Role {
+    static func role(_ text: String, key: String, allowingNone: Bool = false) throws(ConfigurationError) -> Role {
         guard let role = Role(rawValue: text) else {
             let names = (allowingNone ? ["none"] : []) + Role.allCases.map(\.rawValue)
             throw ConfigurationError(key: key, message: "must be one of \(names.joined(separator: ", ")); got \"\(text)\"")

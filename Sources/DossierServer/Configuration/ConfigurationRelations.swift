@@ -18,12 +18,21 @@ enum ConfigurationRelations {
             throw ConfigurationError(
                 key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
         }
+        let complaints = configuration.policy.complaints
+        guard complaints.isValidUnit(complaints.defaultUnit) else {
+            throw ConfigurationError(
+                key: "policy.complaints.default_unit",
+                message: "must be \(complaints.unitLength) capital letters (policy.complaints.unit_length)")
+        }
         try Self.checkCalendar(configuration.policy.calendar)
         try Self.checkServiceLevels(configuration.policy)
     }
 
-    /// A day cannot be both off and worked.
+    /// A day cannot be both off and worked, and some day must be worked.
     private static func checkCalendar(_ calendar: BusinessCalendar) throws(ConfigurationError) {
+        guard calendar.weekendDays.count < 7 || !calendar.makeUpWorkingDays.isEmpty else {
+            throw ConfigurationError(key: "policy.calendar.weekend", message: "must leave at least one working weekday")
+        }
         let both = calendar.holidays.intersection(calendar.makeUpWorkingDays).sorted()
         guard both.isEmpty else {
             throw ConfigurationError(

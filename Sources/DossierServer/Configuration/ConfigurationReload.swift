@@ -15,32 +15,13 @@ public struct ConfigurationChanges: Sendable, Hashable {
 
     public var isEmpty: Bool { self.applied.isEmpty && self.needRestart.isEmpty }
 
-    /// The keys that differ, found by comparing the effective values as `--check-config` prints
-    /// them, so that every key, including ones added later, is covered.
+    /// The keys whose effective values differ, each sorted by what its declaration
+    /// (`ConfigKey.reload`) says a change does.
     public static func between(_ old: DossierdConfiguration, _ new: DossierdConfiguration) -> ConfigurationChanges {
-        let before = Self.values(old)
-        let after = Self.values(new)
-        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+        let changed = ConfigKeys.all.filter { $0.render(old) != $0.render(new) }
         return ConfigurationChanges(
-            applied: changed.filter { $0.hasPrefix("policy.") },
-            needRestart: changed.filter { !$0.hasPrefix("policy.") })
-    }
-
-    /// `section.key` -> rendered value, from `ConfigurationReport`'s `[section]` and `key = value` lines.
-    static func values(_ configuration: DossierdConfiguration) -> [String: String] {
-        var values: [String: String] = [:]
-        var section = ""
-        for line in ConfigurationReport.render(configuration).split(separator: "\n") {
-            let text = line.trimmingCharacters(in: .whitespaces)
-            if text.hasPrefix("[") && text.hasSuffix("]") {
-                section = String(text.dropFirst().dropLast())
-            } else if let equals = text.firstIndex(of: "="), !text.hasPrefix("#") {
-                let key = text[..<equals].trimmingCharacters(in: .whitespaces)
-                let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-                values[section.isEmpty ? key : "\(section).\(key)"] = value
-            }
-        }
-        return values
+            applied: changed.filter { $0.reload == .applies }.map(\.key).sorted(),
+            needRestart: changed.filter { $0.reload == .needsRestart }.map(\.key).sorted())
     }
 }
 

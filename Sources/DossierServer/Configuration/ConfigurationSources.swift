@@ -17,15 +17,4 @@ public struct ConfigurationSources: Sendable, Hashable {
         get { self.byKey[key] }
         set { self.byKey[key] = newValue }
     }
-
-    /// Records the keys `overrides` set, each with the source named in `names`.
-    mutating func record(_ overrides: ConfigurationLoader.Overrides, as names: [String: String]) {
-        let given: [(String, String?)] = [
-            ("server.socket_path", overrides.socketPath), ("store.data_dir", overrides.dataDirectory),
-            ("log.level", overrides.logLevel),
-        ]
-        for (key, value) in given where !(value ?? "").isEmpty {
-            self.byKey[key] = names[key]
-        }
-    }
 }

@@ -13,11 +13,26 @@ final class TOMLSection {
         self.path = path
     }
 
-    private func key(_ name: String) -> String { self.path.isEmpty ? name : "\(self.path).\(name)" }
+    func key(_ name: String) -> String { self.path.isEmpty ? name : "\(self.path).\(name)" }
 
     private func value(_ name: String) -> (any TOMLValueConvertible)? {
         self.readKeys.insert(name)
         return self.table?[name]
+    }
+
+    /// The table at the dotted `path` below this one (itself when empty), read once: asking
+    /// again returns the same section, so it knows every key read from it.
+    func descendant(_ path: String) throws(ConfigurationError) -> TOMLSection {
+        var section = self
+        for name in path.split(separator: ".") where !name.isEmpty {
+            let name = String(name)
+            if let child = section.children.first(where: { $0.path == section.key(name) }) {
+                section = child
+            } else {
+                section = try section.section(name)
+            }
+        }
+        return section
     }
 
     func section(_ name: String) throws(ConfigurationError) -> TOMLSection {

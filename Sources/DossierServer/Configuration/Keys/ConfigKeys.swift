@@ -1,0 +1,9 @@
+/// Every setting of the config file, in the order `--check-config` prints them: one line per
+/// table of keys.
+enum ConfigKeys {
+    static let all: [ConfigKey] =
+        Self.server + Self.store + Self.access(accounts: .system) + Self.log + Self.complaintPolicy + Self.calendarPolicy
+
+    /// The keys by their dotted name.
+    static let byKey: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: Self.all.map { ($0.key, $0) })
+}

@@ -1,0 +1,28 @@
+import DossierStore
+
+extension ConfigKeys {
+    static let store: [ConfigKey] = [
+        ConfigKey(
+            "store.data_dir", .string(nonEmpty: true), \.store.dataDirectory, environment: "DOSSIERD_DATA_DIR",
+            "Directory of the event log; empty: the built-in default"),
+        ConfigKey(
+            "store.initial_map_size", .size((1 << 20)...(1 << 44)), \.store.initialMapSize,
+            "Size of the memory map to start with; it grows on demand"),
+        ConfigKey(
+            "store.max_map_size", .size((1 << 20)...(1 << 44)), \.store.maximumMapSize,
+            "Largest the log may grow to; appends beyond it fail with dossier.StorageFull"),
+        ConfigKey(
+            "store.max_batch", .integer(1...100_000), \.store.maximumBatchSize, "Most commands one commit may carry"),
+        ConfigKey(
+            "store.max_readers", .integer(8...100_000), \.store.maximumReaders, "Most concurrent read transactions"),
+        ConfigKey(
+            "store.durability", .choice(DossierStore.Durability.self), \.store.durability,
+            "What an acknowledged write promises"),
+        ConfigKey(
+            "store.sync_interval_ms", .integer(0...3_600_000), \.store.syncIntervalMilliseconds,
+            "With meta_async or none: how often unflushed commits are flushed, in ms; 0: only at a clean stop"),
+        ConfigKey(
+            "store.verify_on_start", .choice(DossierStore.StartupVerification.self), \.store.verifyOnStart,
+            "What is checked before the daemon serves"),
+    ]
+}
