@@ -52,13 +52,9 @@ public enum ComplaintProjection: Projection {
             }
             return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
         }
-        var result: [ComplaintState] = []
-        try txn.scan(tables[Self.complaints], from: after.map { Self.key($0) + [0] }) { _, value in
-            guard result.count < limit else { return false }
-            result.append(try DossierJSON.decode(ComplaintState.self, from: value))
-            return true
+        return try txn.page(tables[Self.complaints], after: after.map(Self.key), limit: limit) {
+            try DossierJSON.decode(ComplaintState.self, from: $0)
         }
-        return result
     }
 
     /// The highest running number used in a unit's day (0 when none).

@@ -39,13 +39,7 @@ public enum CustomerProjection: Projection {
     static func customers(
         after: CustomerID?, limit: Int, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
     ) throws -> [CustomerState] {
-        var result: [CustomerState] = []
-        try txn.scan(tables[Self.customers], from: after.map { Self.key($0) + [0] }) { _, value in
-            guard result.count < limit else { return false }
-            result.append(try CustomerRowCodec.decode(value))
-            return true
-        }
-        return result
+        try txn.page(tables[Self.customers], after: after.map(Self.key), limit: limit) { try CustomerRowCodec.decode($0) }
     }
 }
 
