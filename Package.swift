@@ -81,7 +81,7 @@ let package = Package(
         .executableTarget(
             name: "dossierd",
             dependencies: [
-                "DossierServer",
+                "DossierServer", "DossierStore", "DossierProtocol", "DossierCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

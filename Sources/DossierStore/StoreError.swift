@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case shuttingDown
     /// An LMDB call failed.
     case storage(LMDBError)
+    /// There is no log file at the path (an offline reader was pointed at the wrong place).
+    case noLog(path: String)
     /// A command's decision broke the executor's contract (a programming error, not input).
     case invalidDecision(String)
 
@@ -60,6 +62,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "dossierd is shutting down; retry when it is back"
         case .storage(let error):
             return "storage failure: \(error)"
+        case .noLog(let path):
+            return "there is no log at \(path); give the data directory of a daemon, or a backup copy"
         case .invalidDecision(let what):
             return "internal error: \(what)"
         }

@@ -4,13 +4,21 @@ import DossierProtocol
 import Foundation
 import Logging
 
-/// `dossierd`: the Dossier daemon. Reads its configuration and runs until SIGTERM or SIGINT.
-/// (`DossierdMain` runs it.)
+/// `dossierd`: the Dossier daemon (`serve`, the default), and the offline checks of a stopped
+/// daemon's log or a backup (`verify`, `replay`). (`DossierdMain` runs it.)
 struct Dossierd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossierd",
         abstract: "The Dossier daemon: the event log of customer risk, served on a Unix socket.",
-        version: DossierVersion.current)
+        version: DossierVersion.current,
+        subcommands: [Serve.self, OfflineVerify.self, OfflineReplay.self],
+        defaultSubcommand: Serve.self)
+}
+
+/// Reads its configuration and runs the daemon until SIGTERM or SIGINT.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the daemon (the default when no subcommand is given).")
 
     @Option(name: .long, help: "TOML config file (default: $DOSSIERD_CONFIG, else built-in defaults).")
     var config: String?
@@ -71,7 +79,7 @@ struct Dossierd: AsyncParsableCommand {
         }
     }
 
-    private static func fail(_ message: String, _ code: Int32) -> Never {
+    static func fail(_ message: String, _ code: Int32) -> Never {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         Foundation.exit(code)
     }

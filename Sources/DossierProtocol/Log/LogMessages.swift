@@ -77,18 +77,28 @@ public struct HeadResult: Codable, Hashable, Sendable {
     }
 }
 
+public struct VerifyParams: Codable, Hashable, Sendable {
+    /// A head written down earlier, `SEQUENCE:HASH`.
+    public var against: String?
+    public init(against: String? = nil) { self.against = against }
+}
+
 public struct VerifyResult: Codable, Hashable, Sendable {
     public var intact: Bool
     public var events: UInt64
     public var head: HeadResult
     public var storedHead: HeadResult
     public var failure: String?
-    public init(intact: Bool, events: UInt64, head: HeadResult, storedHead: HeadResult, failure: String?) {
+    /// With `against`: whether the log extends that head (its chain reaches that hash at that
+    /// sequence). Absent without `against`.
+    public var extends: Bool?
+    public init(intact: Bool, events: UInt64, head: HeadResult, storedHead: HeadResult, failure: String?, extends: Bool? = nil) {
         self.intact = intact
         self.events = events
         self.head = head
         self.storedHead = storedHead
         self.failure = failure
+        self.extends = extends
     }
 }
 

@@ -12,7 +12,13 @@ extension Method {
     public static let head = Method(
         "log.head", "The last sequence and the head hash, to write down and check later.", roles: everyone)
     public static let verify = Method(
-        "audit.verify", "Recompute the hash chain over the whole log and compare it with the head.", roles: auditors)
+        "audit.verify", "Recompute the hash chain over the whole log and compare it with the head.",
+        parameters: [
+            .init(
+                "against", "SEQUENCE:HASH",
+                "a head written down earlier: also say whether today's log extends it")
+        ],
+        roles: auditors)
     public static let replay = Method(
         "audit.replay", "Rebuild every projection from the log with the current code and compare it byte for byte.",
         roles: auditors)

@@ -38,6 +38,29 @@ final class DataDirectoryLock: Sendable {
         self.descriptor = descriptor
     }
 
+    /// Takes the lock shared, for a reader of a stopped daemon's files (`dossierd verify`):
+    /// refused while a daemon holds it, and keeping a daemon from starting while held. Nothing
+    /// is written: a directory without a lock file was never served and needs no lock.
+    /// - Returns: nil when the directory has no lock file.
+    static func forReading(directory: String) throws(StoreError) -> DataDirectoryLock? {
+        let path = directory + "/" + Self.fileName
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .cannotCreateDirectory(path: directory, reason: "cannot open \(path): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_SH | LOCK_NB) == 0 else {
+            let current = Self.contents(of: descriptor)
+            close(descriptor)
+            throw .dataDirectoryInUse(path: directory, holder: current.isEmpty ? "another process" : current)
+        }
+        return DataDirectoryLock(descriptor: descriptor)
+    }
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
     deinit {
         // Closing the last descriptor of the open file releases the lock.
         close(self.descriptor)

@@ -45,6 +45,9 @@ public struct ProjectionTables: Sendable {
         self.databases = databases
     }
 
+    /// The table's database; nil when it does not exist (a read-only copy made by an older build).
+    func database(_ table: ProjectionTable) -> Database? { self.databases[table] }
+
     public subscript(table: ProjectionTable) -> Database {
         guard let database = self.databases[table] else {
             preconditionFailure("projection table \(table) is not in ProjectionRegistry")

@@ -12,13 +12,19 @@ struct ChainVerifier {
     ///
     /// Reads in chunks of short read transactions so that a long verification does not pin
     /// old pages while a writer keeps appending; checks up to the head seen at the start.
-    func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
+    ///
+    /// With `earlier`, a head written down before (sequence and hash), it also says whether
+    /// this log extends it: the chain recomputed from event 1 reaches exactly that hash at that
+    /// sequence. (A log rewritten since, even consistently, does not.)
+    func verify(against earlier: LogHead? = nil, chunkSize: Int = 10_000) throws -> VerificationReport {
         let reader = LogReader(databases: self.databases)
         let storedHead = try self.environment.read { txn in try reader.head(in: txn) }
         // The hash of the last event checked, advanced in place.
         var chain = HashChain.genesis
         var expected: UInt64 = 1
         var failure: VerificationReport.Failure?
+        // An earlier head at sequence 0 is the empty log, which every log extends.
+        var extends: Bool? = earlier.map { $0.sequence == 0 ? $0.hash == HashChain.genesis : false }
         while failure == nil, expected <= storedHead.sequence {
             try self.environment.read { txn in
                 var checked = 0
@@ -37,6 +43,7 @@ struct ChainVerifier {
                         failure = .init(sequence: sequence, reason: "hash does not match its bytes and predecessor")
                         return false
                     }
+                    if let earlier, earlier.sequence == sequence { extends = chain == earlier.hash }
                     expected += 1
                     checked += 1
                     return true
@@ -50,8 +57,13 @@ struct ChainVerifier {
         if failure == nil && computedHead != storedHead {
             failure = .init(sequence: storedHead.sequence, reason: "the stored head does not match the events")
         }
+        // Past the head, or cut short by a failure before it: not shown to extend it.
+        if let earlier, earlier.sequence > computedHead.sequence || failure.map({ $0.sequence <= earlier.sequence }) == true {
+            extends = false
+        }
         return VerificationReport(
-            events: expected - 1, computedHead: computedHead, storedHead: storedHead, failure: failure
+            events: expected - 1, computedHead: computedHead, storedHead: storedHead, failure: failure,
+            extendsEarlierHead: extends
         )
     }
 }

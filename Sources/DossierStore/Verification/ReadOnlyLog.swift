@@ -1,4 +1,5 @@
 import DossierCore
+import Foundation
 import LMDB
 
 /// A log opened for reading only and without a lock file: a backup copy, or the data file of a
@@ -13,11 +14,27 @@ public final class ReadOnlyLog: Sendable {
     let databases: StoreDatabases
     /// The data file (`data.mdb`) this log reads.
     public let dataFile: String
+    /// Held shared while reading a data directory, so that no daemon starts on it meanwhile.
+    private let directoryLock: DataDirectoryLock?
+
+    /// Opens the log of the data directory `directory` of a *stopped* daemon, or a backup copy.
+    /// - Throws: `StoreError.dataDirectoryInUse` while a daemon serves it (read it through the
+    ///   daemon then: `audit.verify`, `audit.replay`), and the errors of `init(dataFile:)`.
+    public convenience init(dataDirectory directory: String) throws {
+        let lock = try DataDirectoryLock.forReading(directory: directory)
+        try self.init(dataFile: directory + "/data.mdb", lock: lock)
+    }
 
     /// Opens the data file at `dataFile` (a path to the file itself, not its directory).
     /// - Throws: `StoreError.corrupted` for a truncated file or one that is not LMDB,
     ///   `.notADossierStore`, `.unsupportedFormat`, or `.storage` with LMDB's code.
-    public init(dataFile: String) throws {
+    public convenience init(dataFile: String) throws {
+        try self.init(dataFile: dataFile, lock: nil)
+    }
+
+    private init(dataFile: String, lock: DataDirectoryLock?) throws {
+        guard FileManager.default.fileExists(atPath: dataFile) else { throw StoreError.noLog(path: dataFile) }
+        self.directoryLock = lock
         var configuration = Environment.Configuration()
         configuration.flags = [.readOnly, .noLock, .noSubdirectory, .noTLS]
         do {
@@ -39,8 +56,15 @@ public final class ReadOnlyLog: Sendable {
     }
 
     /// Walks the whole hash chain (see `ChainVerifier`).
-    public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
-        try ChainVerifier(environment: self.environment, databases: self.databases).verify(chunkSize: chunkSize)
+    public func verify(against earlier: LogHead? = nil, chunkSize: Int = 10_000) throws -> VerificationReport {
+        try ChainVerifier(environment: self.environment, databases: self.databases)
+            .verify(against: earlier, chunkSize: chunkSize)
+    }
+
+    /// Rebuilds the projections from the log and compares them with the stored ones
+    /// (`ProjectionReplay`).
+    public func replay(maximumReported: Int = 20) throws -> ReplayReport {
+        try ProjectionReplay(environment: self.environment, databases: self.databases).replay(maximumReported: maximumReported)
     }
 
     /// Closes the file; later reads fail.

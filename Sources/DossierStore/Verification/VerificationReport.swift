@@ -11,6 +11,9 @@ public struct VerificationReport: Sendable, Hashable {
     public var storedHead: LogHead
     /// The first problem found, if any.
     public var failure: Failure?
+    /// When checked against an earlier head: whether the log extends it (its chain reaches
+    /// that hash at that sequence). nil when no earlier head was given.
+    public var extendsEarlierHead: Bool? = nil
 
     public struct Failure: Sendable, Hashable, CustomStringConvertible {
         public var sequence: UInt64
@@ -23,9 +26,10 @@ public struct VerificationReport: Sendable, Hashable {
 
 extension DossierStore {
     /// Walks the whole log, recomputing every hash from the stored bytes (see `ChainVerifier`).
-    public func verify(chunkSize: Int = 10_000) throws -> VerificationReport {
+    public func verify(against earlier: LogHead? = nil, chunkSize: Int = 10_000) throws -> VerificationReport {
         do {
-            return try ChainVerifier(environment: self.environment, databases: self.databases).verify(chunkSize: chunkSize)
+            return try ChainVerifier(environment: self.environment, databases: self.databases)
+                .verify(against: earlier, chunkSize: chunkSize)
         } catch let error as LMDBError where error.code == .environmentClosed {
             throw StoreError.shuttingDown
         }

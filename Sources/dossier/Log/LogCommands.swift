@@ -61,15 +61,20 @@ struct AuditCommand: ParsableCommand {
             abstract: "Recompute the hash chain over every event and compare it with the head (audit.verify).")
 
         @OptionGroup var options: GlobalOptions
+        @Option(
+            help: ArgumentHelp(
+                "A head written down earlier, SEQUENCE:HASH (as `dossier head` prints it): also check that the log extends it.",
+                valueName: "seq:hash"))
+        var against: String?
 
         func run() throws {
-            var intact = true
+            var passed = true
             try ClientRunner(options: self.options).run { connection in
-                let result = try connection.call(Method.verify, NoParams(), as: VerifyResult.self)
-                intact = result.intact
+                let result = try connection.call(Method.verify, VerifyParams(against: self.against), as: VerifyResult.self)
+                passed = result.intact && result.extends != false
                 return result
             } render: { Rendering.verification($0) }
-            if !intact { throw ExitCode(ExitStatus.refused) }
+            if !passed { throw ExitCode(ExitStatus.refused) }
         }
     }
 }

@@ -35,6 +35,10 @@ extension Rendering {
             ("stored head", "\(result.storedHead.sequence) \(result.storedHead.hash)"),
         ]
         if let failure = result.failure { pairs.append(("first problem", failure)) }
+        if let extends = result.extends {
+            pairs.append(
+                ("earlier head", extends ? "extended: the log still holds it" : "NOT EXTENDED: the log differs from the head written down"))
+        }
         return TextTable.details(pairs)
     }
 }

@@ -26,13 +26,14 @@ extension DossierMethods {
             return ReplayResult(
                 matches: report.matches, events: report.events, rows: report.rows, mismatches: report.mismatches)
         }
-        router.query(Method.verify, .long) { (_: NoParams, _) in
-            let report = try store.verify()
-            return VerifyResult(
-                intact: report.isIntact, events: report.events,
-                head: HeadResult(sequence: report.computedHead.sequence, hash: report.computedHead.hashHex),
-                storedHead: HeadResult(sequence: report.storedHead.sequence, hash: report.storedHead.hashHex),
-                failure: report.failure?.description)
+        router.query(Method.verify, .long) { (params: VerifyParams, _) in
+            let earlier = try params.against.map { text throws(DomainError) in
+                guard let head = LogHead(text: text) else {
+                    throw .invalidField(field: "against", reason: "must be SEQUENCE:HASH, the hash in 64 hex digits")
+                }
+                return head
+            }
+            return VerifyResult(try store.verify(against: earlier))
         }
     }
 
@@ -43,5 +44,16 @@ extension DossierMethods {
             recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationID,
             causationId: event.causationID, data: try DossierJSON.decode(JSONValue.self, from: event.payload),
             salt: event.salt.map(HashChain.hex), hash: HashChain.hex(event.hash))
+    }
+}
+
+extension VerifyResult {
+    /// The wire form of a verification report.
+    public init(_ report: VerificationReport) {
+        self.init(
+            intact: report.isIntact, events: report.events,
+            head: HeadResult(sequence: report.computedHead.sequence, hash: report.computedHead.hashHex),
+            storedHead: HeadResult(sequence: report.storedHead.sequence, hash: report.storedHead.hashHex),
+            failure: report.failure?.description, extends: report.extendsEarlierHead)
     }
 }
