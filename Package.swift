@@ -40,6 +40,12 @@ let package = Package(
         // Pure domain, a room per domain: events, commands, rules, policy, state. No I/O.
         .target(name: "DossierCore", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
 
+        // The RFC 6962 Merkle tree's hashes and proof checks, and signed tree heads: shared by
+        // the store, which proves, and the client, which checks proofs offline.
+        .target(
+            name: "DossierMerkle", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+
         // Reading data as banks have it: CSV as found in the wild.
         .target(name: "DossierImport", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
 
@@ -47,7 +53,7 @@ let package = Package(
         .target(
             name: "DossierStore",
             dependencies: [
-                "LMDB", "DossierCore",
+                "LMDB", "DossierCore", "DossierMerkle",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "CoreMetrics", package: "swift-metrics"),
@@ -168,6 +174,10 @@ let package = Package(
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierFoundationTests", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DossierMerkleTests",
+            dependencies: ["DossierMerkle", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),

@@ -281,6 +281,11 @@ public final class DossierStore: Service, Sendable {
         switch error.code {
         case .mapFull: return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize)
         case .noSpace, .quotaExceeded: return StoreError.diskFull(path: self.configuration.dataDirectory)
+        // LMDB reports a short write as EIO ("TODO: Use which error code?" in mdb_page_flush):
+        // on a full disk the last pages of a commit are written in part. Only a disk with room
+        // left makes EIO a failing disk.
+        case .inputOutput where FreeSpace.isExhausted(at: self.configuration.dataDirectory):
+            return StoreError.diskFull(path: self.configuration.dataDirectory)
         case .environmentClosed: return StoreError.shuttingDown
         default: return StoreError.storage(error)
         }

@@ -83,7 +83,7 @@ struct MethodTests {
         (.hello, keys(NoParams()), keys(NoParams())),
         (.methods, keys(NoParams()), keys(NoParams())),
         (.head, keys(NoParams()), keys(NoParams())),
-        (.verify, keys(NoParams()), keys(NoParams())),
+        (.verify, keys(VerifyParams(against: "1:00")), keys(VerifyParams())),
         (.replay, keys(NoParams()), keys(NoParams())),
         (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
         (.status, keys(NoParams()), keys(NoParams())),

@@ -20,6 +20,15 @@ struct LogReader: Sendable {
         }
     }
 
+    /// The chain hash of the event at `sequence` (the first 32 bytes of its stored value),
+    /// without decoding the record.
+    func hash(at sequence: UInt64, in txn: borrowing some Transaction & ~Copyable) throws -> [UInt8]? {
+        try txn.withValue(self.databases.events, forKey: sequence.bigEndianBytes) { value in
+            guard let value, value.count > EventRecordCodec.hashLength else { return nil }
+            return Array(value[0..<EventRecordCodec.hashLength])
+        }
+    }
+
     func sequence(ofEventID id: UUID, in txn: borrowing some Transaction & ~Copyable) throws -> UInt64? {
         try txn.withValue(self.databases.eventIDs, forKey: id.bytes) { value in
             value.flatMap { UInt64(bigEndianBytes: $0) }

@@ -6,6 +6,7 @@ enum ProjectionRegistry {
     static let all: [any Projection.Type] = [
         CustomerProjection.self,
         ComplaintProjection.self,
+        MerkleProjection.self,
     ]
 
     /// Every table of every projection.
