@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "DossierServer",
             dependencies: [
-                "DossierStore", "DossierProtocol", "CMalloc",
+                "DossierStore", "DossierProtocol", "DossierMerkle", "CMalloc",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -97,7 +97,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierClient", "DossierProtocol",
+                "DossierClient", "DossierProtocol", "DossierMerkle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -55,11 +55,18 @@ public struct Daemon {
                 "log.head.hash": "\(head.hashHex)",
             ])
 
+        let signer: TreeHeadSigner
+        do {
+            signer = try TreeHeadSigner.load(from: self.configuration.signingKeyFile)
+        } catch {
+            await store.shutdown()
+            throw DaemonStartupError(message: "\(error)", exitCode: DaemonStartupError.configuration)
+        }
         let notifier = SystemdNotifier()
         let listener: DossierServer.Listener = SocketActivation.inheritedListener().map { .inherited($0) } ?? .path
         let server = DossierServer(
             configuration: self.configuration.server, store: store, version: DossierVersion.current,
-            listener: listener, logger: self.logger, monitor: monitor,
+            listener: listener, logger: self.logger, monitor: monitor, signer: signer,
             onReady: { [logger] in
                 notifier.ready(status: "serving \(head.sequence) events")
                 logger.notice("ready")

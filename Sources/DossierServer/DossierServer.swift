@@ -35,12 +35,13 @@ public final class DossierServer: Service, Sendable {
 
     public init(
         configuration: ServerConfiguration, store: DossierStore, version: String, listener: Listener = .path,
-        logger: Logger, monitor: ServerMonitor = ServerMonitor(), onReady: @escaping @Sendable () -> Void = {}
+        logger: Logger, monitor: ServerMonitor = ServerMonitor(), signer: TreeHeadSigner = .none,
+        onReady: @escaping @Sendable () -> Void = {}
     ) {
         self.configuration = configuration
         self.store = store
         self.monitor = monitor
-        self.router = DossierMethods.router(store: store, serverVersion: version, monitor: monitor)
+        self.router = DossierMethods.router(store: store, serverVersion: version, monitor: monitor, signer: signer)
         self.listener = listener
         self.logger = logger
         self.onReady = onReady

@@ -84,6 +84,12 @@ struct MethodTests {
         (.methods, keys(NoParams()), keys(NoParams())),
         (.head, keys(NoParams()), keys(NoParams())),
         (.verify, keys(VerifyParams(against: "1:00")), keys(VerifyParams())),
+        (.treeHead, keys(TreeHeadParams(size: 3)), keys(TreeHeadParams())),
+        (.proveInclusion, keys(InclusionProofParams(sequence: 1, size: 3)), keys(InclusionProofParams(sequence: 1))),
+        (
+            .proveConsistency, keys(ConsistencyProofParams(oldSize: 1, size: 3)),
+            keys(ConsistencyProofParams(oldSize: 1))
+        ),
         (.replay, keys(NoParams()), keys(NoParams())),
         (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
         (.status, keys(NoParams()), keys(NoParams())),

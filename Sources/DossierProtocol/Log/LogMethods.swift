@@ -23,6 +23,26 @@ extension Method {
         "audit.replay", "Rebuild every projection from the log with the current code and compare it byte for byte.",
         roles: auditors)
 
+    public static let treeHead = Method(
+        "audit.tree-head",
+        "The root of the log's Merkle tree (RFC 6962) at a size, signed when the daemon has a signing key.",
+        parameters: [.init("size", "integer", "the tree of the first size events; default all")],
+        roles: everyone)
+    public static let proveInclusion = Method(
+        "audit.prove-inclusion", "The proof that an event is in the log's Merkle tree of a size.",
+        parameters: [
+            .init("sequence", "integer", required: true, "the event's sequence"),
+            .init("size", "integer", "the tree of the first size events; default all"),
+        ],
+        roles: auditors + [.viewer, .clerk, .approver])
+    public static let proveConsistency = Method(
+        "audit.prove-consistency", "The proof that the log's Merkle tree of a size extends the tree of an earlier size.",
+        parameters: [
+            .init("oldSize", "integer", required: true, "the earlier size, as a saved tree head gives it"),
+            .init("size", "integer", "the later size; default all"),
+        ],
+        roles: auditors + [.viewer, .clerk, .approver])
+
     /// The log and audit methods, in the order `system.methods` lists them.
-    static let log: [Method] = [.readLog, .head, .verify, .replay]
+    static let log: [Method] = [.readLog, .head, .verify, .replay, .treeHead, .proveInclusion, .proveConsistency]
 }

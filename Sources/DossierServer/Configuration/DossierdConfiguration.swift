@@ -9,6 +9,9 @@ public struct DossierdConfiguration: Sendable, Hashable {
     public var store: DossierStore.Configuration
     public var policy: Policy
     public var logLevel: Logger.Level = .info
+    /// Where the Ed25519 key that signs published tree heads is (`audit.signing_key_file`);
+    /// empty: heads are not signed.
+    public var signingKeyFile: String = ""
 
     public init(server: ServerConfiguration, store: DossierStore.Configuration, policy: Policy = Policy()) {
         self.server = server

@@ -4,13 +4,15 @@ import DossierStore
 
 /// The handlers behind each method, registered on a router: one line per room.
 enum DossierMethods {
-    static func router(store: DossierStore, serverVersion: String, monitor: ServerMonitor = ServerMonitor()) -> RequestRouter {
+    static func router(
+        store: DossierStore, serverVersion: String, monitor: ServerMonitor = ServerMonitor(), signer: TreeHeadSigner = .none
+    ) -> RequestRouter {
         var router = RequestRouter()
         Self.registerOperations(on: &router, store: store, monitor: monitor, serverVersion: serverVersion)
         Self.registerSystem(on: &router, serverVersion: serverVersion)
         Self.registerCustomers(on: &router, store: store)
         Self.registerComplaints(on: &router, store: store)
-        Self.registerLog(on: &router, store: store)
+        Self.registerLog(on: &router, store: store, signer: signer)
         return router
     }
 }

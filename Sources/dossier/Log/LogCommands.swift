@@ -37,7 +37,10 @@ struct HeadCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check the log's integrity.", subcommands: [Verify.self, Replay.self])
+        commandName: "audit", abstract: "Check the log's integrity, and prove it to others.",
+        subcommands: [
+            Verify.self, Replay.self, TreeHead.self, ProveInclusion.self, ProveConsistency.self, CheckProof.self,
+        ])
 
     struct Replay: ParsableCommand {
         static let configuration = CommandConfiguration(

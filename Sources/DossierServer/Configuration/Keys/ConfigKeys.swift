@@ -2,7 +2,8 @@
 /// table of keys.
 enum ConfigKeys {
     static let all: [ConfigKey] =
-        Self.server + Self.store + Self.access(accounts: .system) + Self.log + Self.complaintPolicy + Self.calendarPolicy
+        Self.server + Self.store + Self.access(accounts: .system) + Self.log + Self.audit + Self.complaintPolicy
+        + Self.calendarPolicy
 
     /// The keys by their dotted name.
     static let byKey: [String: ConfigKey] = Dictionary(uniqueKeysWithValues: Self.all.map { ($0.key, $0) })

@@ -1,9 +1,11 @@
 import DossierCore
 import DossierProtocol
+import DossierMerkle
 import DossierStore
+import Foundation
 
 extension DossierMethods {
-    static func registerLog(on router: inout RequestRouter, store: DossierStore) {
+    static func registerLog(on router: inout RequestRouter, store: DossierStore, signer: TreeHeadSigner) {
         router.query(Method.readLog, .long) { (params: ReadLogParams, _) in
             let limit = try Self.pageSize(params.limit)
             let from = max(1, params.from ?? 1)
@@ -25,6 +27,24 @@ extension DossierMethods {
             let report = try store.replay()
             return ReplayResult(
                 matches: report.matches, events: report.events, rows: report.rows, mismatches: report.mismatches)
+        }
+        router.query(Method.treeHead, .quick) { (params: TreeHeadParams, _) in
+            let head = try store.treeHead(size: params.size)
+            let timestamp = Timestamp(Date()).rawValue
+            let signature = try signer.sign(size: head.size, root: head.root, timestamp: timestamp)
+            return TreeHeadResult(
+                size: head.size, root: Hex.encode(head.root), timestamp: signature == nil ? nil : timestamp,
+                signature: signature, publicKey: signer.publicKey)
+        }
+        router.query(Method.proveInclusion, .quick) { (params: InclusionProofParams, _) in
+            let proof = try store.inclusionProof(sequence: params.sequence, size: params.size)
+            return InclusionProofResult(
+                sequence: proof.sequence, treeSize: proof.treeSize, eventHash: Hex.encode(proof.eventHash),
+                path: proof.path.map(Hex.encode))
+        }
+        router.query(Method.proveConsistency, .quick) { (params: ConsistencyProofParams, _) in
+            let proof = try store.consistencyProof(oldSize: params.oldSize, size: params.size)
+            return ConsistencyProofResult(oldSize: proof.oldSize, size: proof.size, path: proof.path.map(Hex.encode))
         }
         router.query(Method.verify, .long) { (params: VerifyParams, _) in
             let earlier = try params.against.map { text throws(DomainError) in
