@@ -30,6 +30,8 @@ public final class DossierStore: Service, Sendable {
     /// The log's own time: the wall clock, never earlier than the last recorded event.
     let logClock: Mutex<LogClock>
     let logger: Logger
+    /// Wakes followers of the log after each commit.
+    let headWatch: HeadWatch
     /// Held from open to `shutdown`: one daemon per data directory.
     private let directoryLock: Mutex<DataDirectoryLock?>
 
@@ -85,6 +87,8 @@ public final class DossierStore: Service, Sendable {
         self.projections = ProjectionMaintenance(databases: self.databases)
         self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
         self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
+        let reader = self.reader
+        self.headWatch = HeadWatch(head: try self.environment.read { txn in try reader.head(in: txn).sequence })
         if let replayed = try self.projections.rebuildIfOutdated(in: self.environment, reader: self.reader) {
             logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
         }
@@ -221,7 +225,7 @@ public final class DossierStore: Service, Sendable {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let recordedAt = self.nextRecordedAt()
-            let failures = try self.environment.write { txn in
+            let (failures, head) = try self.environment.write { txn in
                 var appender = try LogAppender(databases: self.databases, recordedAt: recordedAt, txn: txn)
                 var failures: [Int: any Error] = [:]
                 for (index, job) in batch.enumerated() {
@@ -233,7 +237,7 @@ public final class DossierStore: Service, Sendable {
                 }
                 try appender.persistHead(txn: txn)
                 try self.projections.persistCheckpoints(appender.head.sequence, txn: txn)
-                return failures
+                return (failures, appender.head.sequence)
             }
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
             self.statisticsBox.withLock { $0.record(batchSize: batch.count, failed: failures.count, nanoseconds: elapsed) }
@@ -243,6 +247,7 @@ public final class DossierStore: Service, Sendable {
             for (index, job) in batch.enumerated() {
                 if let failure = failures[index] { job.fail(failure) } else { job.succeed() }
             }
+            self.headWatch.advance(to: head)
         } catch {
             if batch.count > 1 {
                 // Something below the rules failed. Run each job alone so that only the job that

@@ -17,6 +17,7 @@ struct Dossier: ParsableCommand {
     /// Lets the global options stand before the command too (`dossier --json customer show c1`):
     /// argument-parser only reads a subcommand's options after its name, so they move there.
     static func main() {
+        SignalMask.unblockAll()
         Self.main(GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst())))
     }
 }

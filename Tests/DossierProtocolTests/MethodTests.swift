@@ -85,6 +85,7 @@ struct MethodTests {
         (.head, keys(NoParams()), keys(NoParams())),
         (.verify, keys(VerifyParams(against: "1:00")), keys(VerifyParams())),
         (.treeHead, keys(TreeHeadParams(size: 3)), keys(TreeHeadParams())),
+        (.follow, keys(FollowParams(from: 1, batch: 10, heartbeatSeconds: 5)), keys(FollowParams())),
         (.proveInclusion, keys(InclusionProofParams(sequence: 1, size: 3)), keys(InclusionProofParams(sequence: 1))),
         (
             .proveConsistency, keys(ConsistencyProofParams(oldSize: 1, size: 3)),

@@ -14,6 +14,17 @@ public struct ReadLogParams: Codable, Hashable, Sendable {
     }
 }
 
+public struct FollowParams: Codable, Hashable, Sendable {
+    public var from: UInt64?
+    public var batch: Int?
+    public var heartbeatSeconds: Int?
+    public init(from: UInt64? = nil, batch: Int? = nil, heartbeatSeconds: Int? = nil) {
+        self.from = from
+        self.batch = batch
+        self.heartbeatSeconds = heartbeatSeconds
+    }
+}
+
 /// An event as the wire shows it: the envelope plus the payload as JSON.
 public struct EventView: Codable, Hashable, Sendable {
     public var sequence: UInt64

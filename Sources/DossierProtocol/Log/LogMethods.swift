@@ -23,6 +23,15 @@ extension Method {
         "audit.replay", "Rebuild every projection from the log with the current code and compare it byte for byte.",
         roles: auditors)
 
+    public static let follow = Method(
+        "log.follow",
+        "Stream the log from a sequence on: what is there, then each event as it is appended, until the connection ends.",
+        parameters: [
+            .init("from", "integer", "first global sequence; default 1"),
+            .init("batch", "integer", "most events per line, 1 to 1000; default 100"),
+            .init("heartbeatSeconds", "integer", "send an empty line after this long without events, 1 to 300; default 10"),
+        ],
+        roles: auditors + [.viewer, .clerk, .approver], streaming: true)
     public static let treeHead = Method(
         "audit.tree-head",
         "The root of the log's Merkle tree (RFC 6962) at a size, signed when the daemon has a signing key.",
@@ -44,5 +53,7 @@ extension Method {
         roles: auditors + [.viewer, .clerk, .approver])
 
     /// The log and audit methods, in the order `system.methods` lists them.
-    static let log: [Method] = [.readLog, .head, .verify, .replay, .treeHead, .proveInclusion, .proveConsistency]
+    static let log: [Method] = [
+        .readLog, .follow, .head, .verify, .replay, .treeHead, .proveInclusion, .proveConsistency,
+    ]
 }

@@ -12,6 +12,10 @@ public enum PreparedReply: Sendable {
     /// is durable (or has failed). Calls queue writes in the order they are made, so the
     /// connection decides when each write may go (after the reads before it have run).
     case write(@Sendable (any EventLoop) -> EventLoopFuture<ByteBuffer>)
+    /// A reply of many lines (`"more": true` on all but the last): once every earlier request
+    /// is answered, the connection runs it on a task with a `ReplyStream`, and answers nothing
+    /// after it until it returns.
+    case stream(@Sendable (ReplyStream) async -> Void)
 
     /// Where a read runs.
     public enum Read: Sendable {

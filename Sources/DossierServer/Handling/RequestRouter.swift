@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Decodes a request line, finds its method and prepares the handler; encodes every outcome,
 /// including garbage input, as exactly one reply line. Nothing here throws.
@@ -14,6 +15,10 @@ public struct RequestRouter: Sendable {
         case read(@Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws -> Read)
         /// Queues the write; returns how to wait for its reply line, built from its outcome.
         case write(@Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws -> WhenWritten)
+        /// Decodes the params; returns the producer of the reply's lines.
+        case stream(
+            @Sendable (_ id: RequestID?, _ line: RequestLine, _ context: RequestContext) throws
+                -> @Sendable (ReplyStream) async throws -> Void)
     }
 
     /// Calls its argument once the write is done, with a function that encodes the reply line
@@ -89,6 +94,22 @@ public struct RequestRouter: Sendable {
                 queued.whenComplete { result in
                     body { try Self.encodeReply(id: id, result: try result(), for: context.role) }
                 }
+            }
+        }
+    }
+
+    /// Registers a read-only method whose reply is many lines. `produce` sends lines with
+    /// `send(result:more:)`; an error it throws ends the stream with an error line.
+    mutating func stream<Params: Decodable & Sendable, Result: Encodable & Sendable>(
+        _ method: Method,
+        _ produce: @escaping @Sendable (Params, RequestContext, StreamSender<Result>) async throws -> Void
+    ) {
+        self.methods[method.name] = method
+        let allowedKeys = Set(method.parameters.map(\.name))
+        self.routes[method.name] = .stream { id, line, context in
+            let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
+            return { stream in
+                try await produce(params, context, StreamSender(id: id, role: context.role, stream: stream))
             }
         }
     }
@@ -197,6 +218,22 @@ public struct RequestRouter: Sendable {
                         } catch { return failure(error) }
                     })
             }
+        case .stream(let prepareStream):
+            let produce: @Sendable (ReplyStream) async throws -> Void
+            do {
+                produce = try prepareStream(header.id, requestLine, requestContext)
+            } catch {
+                return .ready(failure(error))
+            }
+            return .stream { stream in
+                do {
+                    try await produce(stream)
+                    finished(nil)
+                } catch {
+                    // The stream's last line is the error: the client learns why it ended.
+                    _ = await stream.send(failure(error))
+                }
+            }
         case .write(let queue):
             return .write { eventLoop in
                 let whenWritten: WhenWritten
@@ -225,6 +262,14 @@ public struct RequestRouter: Sendable {
         case .write(let start):
             // The future never fails: errors are reply lines.
             return (try? await start(MultiThreadedEventLoopGroup.singleton.any()).get()) ?? ByteBuffer()
+        case .stream(let produce):
+            // Every line of the stream, joined (for tools that route without a connection).
+            let lines = Mutex(ByteBuffer())
+            await produce(ReplyStream { line in
+                lines.withLock { $0.writeImmutableBuffer(line) }
+                return true
+            })
+            return lines.withLock { $0 }
         }
     }
 

@@ -56,6 +56,10 @@ final class RequestHandler: ChannelDuplexHandler {
     private var unflushed = false
     private var stopping = false
     private var closed = false
+    /// The streaming reply running now: nothing after it starts until it ends.
+    private var currentStream: ReplyStream?
+    /// Sends of the stream waiting for the socket to take more.
+    private var streamSendsWaiting: [EventLoopPromise<Bool>] = []
 
     init(router: RequestRouter, context: RequestContext, maximumInFlight: Int, maximumLineLength: Int) {
         precondition(maximumInFlight > 0, "a connection needs room for at least one request")
@@ -69,6 +73,7 @@ final class RequestHandler: ChannelDuplexHandler {
     private enum Operation {
         case read(PreparedReply.Read)
         case write(@Sendable (any EventLoop) -> EventLoopFuture<ByteBuffer>)
+        case stream(@Sendable (ReplyStream) async -> Void)
     }
 
     private var inFlight: Int { self.nextRequest - self.nextReply }
@@ -112,6 +117,7 @@ final class RequestHandler: ChannelDuplexHandler {
         case is Drain:
             self.stopping = true
             self.backlog.removeAll()
+            self.currentStream?.stop()
             self.closeIfDone(context: context)
         default:
             context.fireUserInboundEventTriggered(event)
@@ -119,7 +125,10 @@ final class RequestHandler: ChannelDuplexHandler {
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
-        if context.channel.isWritable { self.afterAsynchronousCompletion(context: context) }
+        if context.channel.isWritable {
+            self.resumeStreamSends(true)
+            self.afterAsynchronousCompletion(context: context)
+        }
         context.fireChannelWritabilityChanged()
     }
 
@@ -127,6 +136,7 @@ final class RequestHandler: ChannelDuplexHandler {
         self.closed = true
         self.stopping = true
         self.backlog.removeAll()
+        self.resumeStreamSends(false)
         context.fireChannelInactive()
     }
 
@@ -161,13 +171,16 @@ final class RequestHandler: ChannelDuplexHandler {
             case .write(let start):
                 self.waiting.append((number, .write(start)))
                 self.startWaiting(context: context)
+            case .stream(let produce):
+                self.waiting.append((number, .stream(produce)))
+                self.startWaiting(context: context)
             }
         }
     }
 
     /// Starts waiting reads and writes in request order, as far as the ones before them allow.
     private func startWaiting(context: ChannelHandlerContext) {
-        while let (number, operation) = self.waiting.first {
+        while self.currentStream == nil, let (number, operation) = self.waiting.first {
             switch operation {
             case .read(let read):
                 guard self.unfinishedWrites == 0 else { return }
@@ -181,8 +194,55 @@ final class RequestHandler: ChannelDuplexHandler {
                     self.unfinishedWrites -= 1
                     self.completeAsynchronously(number, reply, context: context)
                 }
+            case .stream(let produce):
+                // Its lines go straight to the socket: every earlier reply must be out first.
+                guard self.unfinishedWrites == 0, self.runningReads == 0, self.nextReply == number else { return }
+                self.waiting.removeFirst()
+                self.startStream(produce, number: number, context: context)
             }
         }
+    }
+
+    // MARK: - Streaming replies
+
+    private func startStream(
+        _ produce: @escaping @Sendable (ReplyStream) async -> Void, number: Int, context: ChannelHandlerContext
+    ) {
+        let loop = context.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: loop)
+        let boundContext = NIOLoopBound(context, eventLoop: loop)
+        let stream = ReplyStream { line in
+            let sent = loop.makePromise(of: Bool.self)
+            loop.execute { handler.value.sendStreamLine(line, sent, context: boundContext.value) }
+            return (try? await sent.futureResult.get()) ?? false
+        }
+        self.currentStream = stream
+        if self.stopping { stream.stop() }
+        loop.makeFutureWithTask { await produce(stream) }.assumeIsolated().whenComplete { _ in
+            self.currentStream = nil
+            // The stream was this request's reply: its lines are written already.
+            self.nextReply = number + 1
+            self.startWaiting(context: context)
+            self.afterAsynchronousCompletion(context: context)
+        }
+    }
+
+    /// Writes one line of the running stream; `sent` says true once the socket takes more,
+    /// false when the connection is gone.
+    private func sendStreamLine(_ line: ByteBuffer, _ sent: EventLoopPromise<Bool>, context: ChannelHandlerContext) {
+        guard !self.closed else { return sent.succeed(false) }
+        context.writeAndFlush(self.wrapOutboundOut(line), promise: nil)
+        if context.channel.isWritable {
+            sent.succeed(true)
+        } else {
+            self.streamSendsWaiting.append(sent)
+        }
+    }
+
+    private func resumeStreamSends(_ value: Bool) {
+        let waiting = self.streamSendsWaiting
+        self.streamSendsWaiting = []
+        for sent in waiting { sent.succeed(value) }
     }
 
     private func run(_ read: PreparedReply.Read, number: Int, context: ChannelHandlerContext) {

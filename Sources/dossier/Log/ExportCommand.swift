@@ -15,40 +15,62 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var options: GlobalOptions
     @Option(help: "First global sequence to print.") var from: UInt64 = 1
-    @Flag(help: "Keep waiting for new events after reaching the end.") var follow = false
-    @Option(name: .customLong("poll-ms"), help: "With --follow, how often to look for new events.")
-    var pollMilliseconds: Int = 200
-    @Option(help: "Events per request, 1 to 1000.") var page: Int = 1000
+    @Flag(help: "Keep streaming new events as they are appended (log.follow), reconnecting after a restart.")
+    var follow = false
+    @Option(help: "Events per request or per streamed line, 1 to 1000.") var page: Int = 1000
+    @Option(help: "With --follow: give up after this many failed reconnections in a row (0: never).")
+    var reconnects: Int = 0
 
     func validate() throws {
         guard (1...1000).contains(self.page) else { throw ValidationError("--page must be from 1 to 1000") }
-        guard self.pollMilliseconds > 0 else { throw ValidationError("--poll-ms must be positive") }
+        guard self.reconnects >= 0 else { throw ValidationError("--reconnects must not be negative") }
     }
 
     func run() throws {
         let runner = ClientRunner(options: self.options)
-        let connection: DossierConnection
-        do {
-            connection = try self.options.connect()
-        } catch {
-            throw runner.fail(error)
-        }
         let encoder = DossierJSON.encoder()
         var next = self.from
-        while true {
-            let result: EventsResult
-            do {
-                result = try connection.call(Method.readLog, ReadLogParams(from: next, limit: self.page), as: EventsResult.self)
-            } catch {
-                throw runner.fail(error)
-            }
-            for event in result.events {
+        let print = { (events: [EventView]) throws in
+            for event in events {
                 FileHandle.standardOutput.write(try encoder.encode(event) + Data("\n".utf8))
                 next = event.sequence + 1
             }
-            if result.next != nil { continue }
-            guard self.follow else { return }
-            usleep(UInt32(self.pollMilliseconds) * 1000)
+        }
+        guard self.follow else {
+            do {
+                let connection = try self.options.connect()
+                while true {
+                    let result = try connection.call(
+                        Method.readLog, ReadLogParams(from: next, limit: self.page), as: EventsResult.self)
+                    try print(result.events)
+                    if result.next == nil { return }
+                }
+            } catch {
+                throw runner.fail(error)
+            }
+        }
+        // Following: each event once, in order, across restarts of the daemon: every stream
+        // starts where the last printed event ends.
+        var failures = 0
+        while true {
+            do {
+                let connection = try self.options.connect()
+                _ = try connection.stream(
+                    Method.follow, FollowParams(from: next, batch: self.page), as: EventsResult.self
+                ) { result in
+                    try print(result.events)
+                    failures = 0
+                    return true
+                }
+                // The daemon ended the stream (it is stopping): reconnect to its successor.
+            } catch let error as ClientError {
+                failures += 1
+                if self.reconnects > 0 && failures > self.reconnects { throw runner.fail(error) }
+                if failures == 1 { ClientRunner.printError("dossier: \(error); reconnecting, to resume at event \(next)") }
+            } catch {
+                throw runner.fail(error)
+            }
+            usleep(UInt32(min(5_000, 100 * (1 << min(failures, 6)))) * 1000)
         }
     }
 }

@@ -19,6 +19,9 @@ extension DossierMethods {
             let next = events.count > limit ? (params.stream == nil ? events[limit].sequence : events[limit].version) : nil
             return EventsResult(events: try page.map(Self.view), next: next)
         }
+        router.stream(Method.follow) { (params: FollowParams, _, sender: StreamSender<EventsResult>) in
+            try await Self.follow(store: store, params: params, sender: sender)
+        }
         router.query(Method.head, .quick) { (_: NoParams, _) in
             let head = try store.head()
             return HeadResult(sequence: head.sequence, hash: head.hashHex)
@@ -54,6 +57,42 @@ extension DossierMethods {
                 return head
             }
             return VerifyResult(try store.verify(against: earlier))
+        }
+    }
+
+    /// `log.follow`: sends what the log holds from `from` on, a batch per line, then sleeps
+    /// until the writer appends more; an empty line after `heartbeatSeconds` without events says
+    /// the stream is alive. Each line waits until the socket takes it (`ReplyStream`). Ends when
+    /// the connection does, or, on shutdown, with a last line without `more` whose `next` is
+    /// where to resume.
+    static func follow(store: DossierStore, params: FollowParams, sender: StreamSender<EventsResult>) async throws {
+        let batch = try Self.pageSize(params.batch)
+        let heartbeat = params.heartbeatSeconds ?? 10
+        guard (1...300).contains(heartbeat) else {
+            throw DomainError.invalidField(field: "heartbeatSeconds", reason: "must be from 1 to 300")
+        }
+        var next = max(1, params.from ?? 1)
+        var lastSent = ContinuousClock.now
+        while true {
+            if sender.isStopping {
+                _ = try await sender.send(EventsResult(events: [], next: next), more: false)
+                return
+            }
+            let events = try store.readAll(from: next, limit: batch)
+            if let last = events.last {
+                next = last.sequence + 1
+                guard try await sender.send(EventsResult(events: try events.map(Self.view), next: next), more: true) else {
+                    return
+                }
+                lastSent = .now
+                continue
+            }
+            if ContinuousClock.now - lastSent >= .seconds(heartbeat) {
+                guard try await sender.send(EventsResult(events: [], next: next), more: true) else { return }
+                lastSent = .now
+            }
+            // Short waits, so that a stop is noticed within a quarter of a second.
+            _ = await store.waitForEvents(after: next - 1, timeout: .milliseconds(250))
         }
     }
 
