@@ -281,6 +281,9 @@ public final class DossierStore: Service, Sendable {
         switch error.code {
         case .mapFull: return StoreError.storageFull(maximumBytes: self.configuration.maximumMapSize)
         case .noSpace, .quotaExceeded: return StoreError.diskFull(path: self.configuration.dataDirectory)
+        // LMDB reports a short write (the disk filled up within a commit's pages) as EIO.
+        case .inputOutput where DataFileSize.isNearlyFull(self.configuration.dataDirectory):
+            return StoreError.diskFull(path: self.configuration.dataDirectory)
         case .environmentClosed: return StoreError.shuttingDown
         default: return StoreError.storage(error)
         }

@@ -16,3 +16,14 @@ enum DataFileSize {
         }
     }
 }
+
+extension DataFileSize {
+    /// Whether the file system holding `directory` has less than a mebibyte left: then an I/O
+    /// error of a commit is the disk filling up (a short write), not a failing disk.
+    static func isNearlyFull(_ directory: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfFileSystem(forPath: directory),
+            let free = (attributes[.systemFreeSize] as? NSNumber)?.int64Value
+        else { return false }
+        return free < 1 << 20
+    }
+}
