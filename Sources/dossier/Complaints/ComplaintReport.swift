@@ -34,7 +34,8 @@ enum ComplaintReport {
 
             """
         for (title, counts) in StatisticsRendering.sections(statistics) {
-            body += "<section class=\"chart\">\n<h2>Complaints \(Self.escape(title))</h2>\n"
+            let heading = title.hasPrefix("by ") ? "Complaints \(title)" : title.prefix(1).uppercased() + title.dropFirst()
+            body += "<section class=\"chart\">\n<h2>\(Self.escape(heading))</h2>\n"
             body += counts.isEmpty ? "<p>none</p>\n" : Self.barChart(title: title, counts) + "\n"
             body += "</section>\n"
         }
