@@ -31,13 +31,16 @@ struct ComplaintDueTests {
 
     @Test func escalationIsSuggestedWhenUnresolvedTooLongOrTheClaimIsLarge() throws {
         let complaint = try ComplaintFixture(type: .service, level: .l3, claim: DecimalAmount("80000"))
-        let early = ComplaintDue(complaint.state, now: try instant("2024-03-04T11:00:00+08:00"), policy: complaint.policy)
+        let early = ComplaintDue(
+            complaint.state, now: try instant("2024-03-04T11:00:00+08:00"), policy: complaint.policy)
         #expect(early.escalationSuggested == ["claim 80000.00 over 50000.00"])
-        let late = ComplaintDue(complaint.state, now: try instant("2024-03-07T11:00:00+08:00"), policy: complaint.policy)
+        let late = ComplaintDue(
+            complaint.state, now: try instant("2024-03-07T11:00:00+08:00"), policy: complaint.policy)
         #expect(late.escalationSuggested == ["unresolved after 3d", "claim 80000.00 over 50000.00"])
         let urgent = try ComplaintFixture(type: .service, level: .l1, claim: DecimalAmount("80000"))
-        #expect(ComplaintDue(urgent.state, now: try instant("2024-03-07T11:00:00+08:00"), policy: urgent.policy)
-            .escalationSuggested.isEmpty)
+        #expect(
+            ComplaintDue(urgent.state, now: try instant("2024-03-07T11:00:00+08:00"), policy: urgent.policy)
+                .escalationSuggested.isEmpty)
     }
 
     @Test func aFilterHoldsEveryConditionGiven() throws {
@@ -82,7 +85,8 @@ struct ComplaintDueTests {
         #expect(statistics.byLevel == ["L3": 3, "L2": 1])
         #expect(statistics.byState == ["resolved": 1, "acknowledged": 1, "received": 2])
         // Responses: on time, late, run out twice: 1 of 4 on time.
-        #expect(statistics.response.measured == 4 && statistics.response.onTime == 1 && statistics.response.percent == 25)
+        #expect(
+            statistics.response.measured == 4 && statistics.response.onTime == 1 && statistics.response.percent == 25)
         // Resolutions: one on time, two ran out (L2 12 h, L3 5 wd); the one received on 30 November
         // is due only on 7 December, after the report's time: not measured yet.
         #expect(statistics.resolution.measured == 3 && statistics.resolution.onTime == 1)

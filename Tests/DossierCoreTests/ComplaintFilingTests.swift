@@ -39,7 +39,9 @@ struct ComplaintFilingTests {
     }
 
     /// A filed complaint of `customer` about `subject`, received at `receivedAt`.
-    static func filed(_ customer: String, subject: String = "card fees", receivedAt: String = monday, number: Int)
+    static func filed(
+        _ customer: String, subject: String = "card fees", receivedAt: String = monday, number: Int
+    )
         throws -> ComplaintState
     {
         let decision = try ComplaintDecisions.filing(
@@ -52,10 +54,14 @@ struct ComplaintFilingTests {
 
     @Test func anAnonymousComplaintNeedsNoCustomerButANamedOneDoes() throws {
         let anonymous = try ComplaintDecisions.file(
-            try Self.command(customer: nil, anonymous: true), context: try Self.context(customer: nil), policy: Policy())
+            try Self.command(customer: nil, anonymous: true), context: try Self.context(customer: nil), policy: Policy()
+        )
         #expect(anonymous.customer == nil && anonymous.anonymous)
-        #expect(throws: DomainError.invalidField(field: "customer", reason: "is required unless the complaint is anonymous")) {
-            try ComplaintDecisions.file(try Self.command(customer: nil), context: try Self.context(customer: nil), policy: Policy())
+        #expect(
+            throws: DomainError.invalidField(field: "customer", reason: "is required unless the complaint is anonymous")
+        ) {
+            try ComplaintDecisions.file(
+                try Self.command(customer: nil), context: try Self.context(customer: nil), policy: Policy())
         }
         // An anonymous complaint may still name a customer, who must be registered.
         #expect(throws: DomainError.customerNotFound(CustomerID(rawValue: "C-001"))) {
@@ -84,10 +90,12 @@ struct ComplaintFilingTests {
         foreign.foreign = true
         let filedForeign = try ComplaintDecisions.file(foreign, context: try Self.context(), policy: Policy())
         #expect(filedForeign.basis?.closeWithin == .days(20))
-        let quality = try ComplaintDecisions.file(try Self.command(type: .quality), context: try Self.context(), policy: Policy())
+        let quality = try ComplaintDecisions.file(
+            try Self.command(type: .quality), context: try Self.context(), policy: Policy())
         #expect(quality.basis?.closeWithin == .months(1))
         #expect(quality.closeBy == (try instant("2024-04-04T10:00:00+08:00")))
-        let urgent = try ComplaintDecisions.file(try Self.command(level: .l1), context: try Self.context(), policy: Policy())
+        let urgent = try ComplaintDecisions.file(
+            try Self.command(level: .l1), context: try Self.context(), policy: Policy())
         #expect(urgent.temporaryMeasureBy == (try instant("2024-03-05T10:30:00+08:00")))
     }
 
@@ -100,7 +108,8 @@ struct ComplaintFilingTests {
         let state = try #require(Self.fold(late.appends[0]))
         #expect(state.status == .rejected && state.rejectedUnder == "complaint.invalid_late_attitude")
         guard case .complaint(.rejected(let rejected)) = late.appends[0].events[1].event else {
-            Issue.record("no rejection"); return
+            Issue.record("no rejection")
+            return
         }
         #expect(rejected.automatic && rejected.facts["lateAfter"] == "1mo")
         // Within the month it is an ordinary complaint.
@@ -125,7 +134,8 @@ struct ComplaintFilingTests {
         let state = try #require(Self.fold(duplicate.appends[0]))
         #expect(state.status == .rejected && state.rejectedUnder == "complaint.invalid_duplicate")
         guard case .complaint(.rejected(let rejected)) = duplicate.appends[0].events[1].event else {
-            Issue.record("no rejection"); return
+            Issue.record("no rejection")
+            return
         }
         #expect(rejected.facts["duplicateOf"] == open.number.rawValue)
         open.status = .closed
@@ -137,7 +147,9 @@ struct ComplaintFilingTests {
     // MARK: - Group incidents
 
     @Test func theFifthDistinctCustomerWithinTheWindowRaisesAGroupIncident() throws {
-        let earlier = try (1...4).map { try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0) }
+        let earlier = try (1...4).map {
+            try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0)
+        }
         // The same customer twice counts once: four customers are not enough.
         let fourth = try ComplaintDecisions.filing(
             try Self.command(customer: "C-004", subject: "card fees"),
@@ -151,7 +163,8 @@ struct ComplaintFilingTests {
         #expect(decision.appends[0].stream == .complaint(ComplaintNumber(rawValue: "HQ240304005")))
         #expect(decision.appends[1].stream == .incident("HQ240304005") && decision.appends[1].expected == .noStream)
         guard case .complaint(.incidentRaised(let raised)) = decision.appends[1].events[0].event else {
-            Issue.record("no incident"); return
+            Issue.record("no incident")
+            return
         }
         #expect(raised.customers.map(\.rawValue) == ["C-001", "C-002", "C-003", "C-004", "C-005"])
         #expect(raised.complaints.count == 5 && raised.reportToRegulator)
@@ -167,36 +180,47 @@ struct ComplaintFilingTests {
     }
 
     @Test func complaintsOutsideTheWindowOrRejectedDoNotCount() throws {
-        var earlier = try (1...4).map { try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0) }
+        var earlier = try (1...4).map {
+            try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0)
+        }
         earlier[0].receivedAt = try instant("2024-02-20T10:00:00+08:00")
         let outside = try ComplaintDecisions.filing(
-            try Self.command(customer: "C-005"), context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
+            try Self.command(customer: "C-005"),
+            context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
             policy: Policy())
         #expect(outside.appends.count == 1)
         earlier[0].receivedAt = try instant("2024-03-01T10:00:00+08:00")
         earlier[1].status = .rejected
         let rejected = try ComplaintDecisions.filing(
-            try Self.command(customer: "C-005"), context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
+            try Self.command(customer: "C-005"),
+            context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
             policy: Policy())
         #expect(rejected.appends.count == 1)
     }
 
     @Test func aLaterComplaintJoinsTheIncident() throws {
-        let earlier = try (1...4).map { try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0) }
+        let earlier = try (1...4).map {
+            try Self.filed("C-00\($0)", receivedAt: "2024-03-0\($0)T10:00:00+08:00", number: $0)
+        }
         let raising = try ComplaintDecisions.filing(
-            try Self.command(customer: "C-005"), context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
+            try Self.command(customer: "C-005"),
+            context: try Self.context(customer: "C-005", last: 4, sameSubject: earlier),
             policy: Policy())
         let event = raising.appends[1].events[0]
         let incident = try #require(
             GroupIncidentState.apply(
                 nil, event.event,
-                at: EventMetadata(sequence: 9, version: 1, occurredAt: event.occurredAt, recordedAt: event.occurredAt, actor: clerk)))
+                at: EventMetadata(
+                    sequence: 9, version: 1, occurredAt: event.occurredAt, recordedAt: event.occurredAt, actor: clerk)))
         #expect(incident.id == "HQ240304005" && incident.complaints.count == 5)
         let decision = try ComplaintDecisions.filing(
             try Self.command(customer: "C-009", receivedAt: "2024-03-08T10:00:00+08:00"),
             context: try Self.context(customer: "C-009", last: 0, incident: incident, now: "2024-03-08T10:00:00+08:00"),
             policy: Policy())
-        #expect(decision.appends.map(\.stream) == [.complaint(ComplaintNumber(rawValue: "HQ240308001")), .incident("HQ240304005")])
+        #expect(
+            decision.appends.map(\.stream) == [
+                .complaint(ComplaintNumber(rawValue: "HQ240308001")), .incident("HQ240304005"),
+            ])
         #expect(decision.appends[1].expected == .exact(1))
         #expect(Self.fold(decision.appends[0])?.incident == "HQ240304005")
     }
@@ -208,7 +232,8 @@ struct ComplaintFilingTests {
         try closed.advance(to: .closed)
         let decision = try ComplaintDecisions.reopen(
             ReopenComplaint(number: closed.state.number, reason: "charged again", level: .l2),
-            original: closed.state, context: try Self.context(last: 1, now: "2024-03-20T10:00:00+08:00"), policy: Policy())
+            original: closed.state, context: try Self.context(last: 1, now: "2024-03-20T10:00:00+08:00"),
+            policy: Policy())
         #expect(decision.appends.count == 2)
         let reopened = try #require(Self.fold(decision.appends[0]))
         #expect(reopened.reopenedFrom == closed.state.number && reopened.level == .l2 && reopened.status == .received)

@@ -36,14 +36,18 @@ struct ComplaintFixture {
 
     /// Decides `step` by `actor` a minute (or `minutes`) after the last one and folds it in.
     @discardableResult
-    mutating func take(_ step: ComplaintStep, by actor: Actor = Self.handler, after minutes: Int = 1) throws(DomainError)
+    mutating func take(
+        _ step: ComplaintStep, by actor: Actor = Self.handler, after minutes: Int = 1
+    ) throws(DomainError)
         -> ComplaintEvent
     {
         let at = self.now.adding(minutes: minutes)
         let decision = try ComplaintHandling.decide(
             HandleComplaint(number: self.state.number, step: step), state: self.state, actor: actor, now: at,
             policy: self.policy)
-        guard case .complaint(let event) = decision.events[0].event else { preconditionFailure("not a complaint event") }
+        guard case .complaint(let event) = decision.events[0].event else {
+            preconditionFailure("not a complaint event")
+        }
         self.now = at
         self.sequence += 1
         self.state = ComplaintState.apply(
@@ -63,9 +67,15 @@ struct ComplaintFixture {
         ]
         switch status {
         case .received: return
-        case .rejected: try self.take(.reject(rule: .unverifiable, note: "no record")); return
-        case .withdrawn: try self.take(.withdraw(reason: "settled")); return
-        case .returned: try self.take(.returnOutOfScope(reason: "not ours")); return
+        case .rejected:
+            try self.take(.reject(rule: .unverifiable, note: "no record"))
+            return
+        case .withdrawn:
+            try self.take(.withdraw(reason: "settled"))
+            return
+        case .returned:
+            try self.take(.returnOutOfScope(reason: "not ours"))
+            return
         case .closed:
             try self.advance(to: .revisited)
             if self.policy.complaints.keepsEightD(self.state.type) {

@@ -12,7 +12,10 @@ struct ComplaintHandlingTests {
         #expect(complaint.state.owner == ComplaintFixture.handler.user)
         try complaint.take(.acknowledge(note: ""))
         let event = try complaint.take(.assign(to: "li.na", note: "cards team"))
-        guard case .handedOver(let handover) = event else { Issue.record("\(event)"); return }
+        guard case .handedOver(let handover) = event else {
+            Issue.record("\(event)")
+            return
+        }
         #expect(handover.from == "wang.li" && handover.to == "li.na")
         #expect(complaint.state.owner == "li.na" && complaint.state.handovers == 1)
         #expect(throws: DomainError.invalidField(field: "to", reason: "is already the owner")) {
@@ -24,7 +27,10 @@ struct ComplaintHandlingTests {
         var complaint = try ComplaintFixture(type: .service)
         try complaint.advance(to: .investigating)
         let event = try complaint.take(.resolve(result: "fee waived", satisfaction: .basicallySatisfied))
-        guard case .resolved(let resolved) = event else { Issue.record("\(event)"); return }
+        guard case .resolved(let resolved) = event else {
+            Issue.record("\(event)")
+            return
+        }
         #expect(resolved.revisitWithin == .days(15))
         #expect(resolved.calendar == complaint.policy.calendar.version)
         #expect(complaint.state.revisitBy == complaint.now.adding(minutes: 15 * 1440))
@@ -42,7 +48,8 @@ struct ComplaintHandlingTests {
         }
         #expect(noConsent?.rule == .complaintExtensionConsent)
         let earlier = #expect(throws: DomainError.self) {
-            try complaint.take(.requestExtension(reason: "abroad", customerConsent: true, until: complaint.state.resolveBy))
+            try complaint.take(
+                .requestExtension(reason: "abroad", customerConsent: true, until: complaint.state.resolveBy))
         }
         #expect(earlier?.rule == .complaintExtensionLater)
 
@@ -69,7 +76,10 @@ struct ComplaintHandlingTests {
         var complaint = try ComplaintFixture(type: .service, level: .l3)
         let received = complaint.state.receivedAt
         let event = try complaint.take(.escalate(to: .l2, reason: "claim over threshold"))
-        guard case .escalated(let escalated) = event else { Issue.record("\(event)"); return }
+        guard case .escalated(let escalated) = event else {
+            Issue.record("\(event)")
+            return
+        }
         #expect(escalated.from == .l3 && escalated.to == .l2)
         #expect(escalated.basis.level == .l2 && escalated.basis.respondWithin == .hours(4))
         #expect(complaint.state.level == .l2 && complaint.state.escalations == 1)
@@ -112,7 +122,9 @@ struct ComplaintHandlingTests {
         var policy = complaint.policy
         policy.complaints.invalidRules.remove(.provocation)
         complaint.policy = policy
-        let disabled = #expect(throws: DomainError.self) { try complaint.take(.reject(rule: .provocation, note: "threats")) }
+        let disabled = #expect(throws: DomainError.self) {
+            try complaint.take(.reject(rule: .provocation, note: "threats"))
+        }
         #expect(disabled?.rule == .complaintRejectionRule)
         #expect(throws: DomainError.invalidField(field: "note", reason: "must be 1 to 10000 characters")) {
             try complaint.take(.reject(rule: .excessiveDemand, note: "  "))
@@ -158,7 +170,10 @@ struct ComplaintHandlingTests {
     @Test func responsibilitySplitsTheCostOfCompensation() throws {
         var complaint = try ComplaintFixture(type: .service)
         try complaint.advance(to: .investigating)
-        #expect(throws: DomainError.invalidField(field: "ourSharePercent", reason: "is required when a third party is responsible")) {
+        #expect(
+            throws: DomainError.invalidField(
+                field: "ourSharePercent", reason: "is required when a third party is responsible")
+        ) {
             try complaint.take(.recordOutcome(responsibility: .thirdParty, ourSharePercent: nil, loss: nil, note: ""))
         }
         try complaint.take(
@@ -189,15 +204,22 @@ struct ComplaintHandlingTests {
         }
         #expect(own?.rule == .complaintFourEyes)
         let clerk = #expect(throws: DomainError.self) {
-            try complaint.take(.decideCompensation(approve: true, note: "", authority: .clerk), by: ComplaintFixture.approver)
+            try complaint.take(
+                .decideCompensation(approve: true, note: "", authority: .clerk), by: ComplaintFixture.approver)
         }
         #expect(clerk?.rule == .complaintCompensationAuthority)
-        #expect(clerk?.details == ["rule": "complaint.compensation_authority", "amount": "20000.00", "needed": "manager", "authority": "clerk"])
+        #expect(
+            clerk?.details == [
+                "rule": "complaint.compensation_authority", "amount": "20000.00", "needed": "manager",
+                "authority": "clerk",
+            ])
         let none = #expect(throws: DomainError.self) {
-            try complaint.take(.decideCompensation(approve: true, note: "", authority: nil), by: ComplaintFixture.approver)
+            try complaint.take(
+                .decideCompensation(approve: true, note: "", authority: nil), by: ComplaintFixture.approver)
         }
         #expect(none?.details["authority"] == "none")
-        try complaint.take(.decideCompensation(approve: true, note: "ok", authority: .manager), by: ComplaintFixture.approver)
+        try complaint.take(
+            .decideCompensation(approve: true, note: "ok", authority: .manager), by: ComplaintFixture.approver)
         #expect(complaint.state.compensation?.decision == .approved)
         #expect(complaint.state.compensation?.decidedBy == ComplaintFixture.approver.user)
         // A new proposal may follow a decided one.
@@ -213,7 +235,9 @@ struct ComplaintHandlingTests {
         let number = complaint.state.number
         #expect(HandleComplaint(number: number, step: .acknowledge(note: "called")).isRetry(of: event))
         #expect(!HandleComplaint(number: number, step: .acknowledge(note: "other")).isRetry(of: event))
-        #expect(!HandleComplaint(number: ComplaintNumber(rawValue: "X"), step: .acknowledge(note: "called")).isRetry(of: event))
+        #expect(
+            !HandleComplaint(number: ComplaintNumber(rawValue: "X"), step: .acknowledge(note: "called")).isRetry(
+                of: event))
         #expect(!HandleComplaint(number: number, step: .investigate(note: "called")).isRetry(of: event))
     }
 }

@@ -36,7 +36,8 @@ struct ComplaintLifecycleTests {
         case .escalate: return .escalate(to: .l1, reason: "press coverage")
         case .requestExtension:
             return .requestExtension(
-                reason: "documents from abroad", customerConsent: true, until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!)
+                reason: "documents from abroad", customerConsent: true,
+                until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!)
         case .decideExtension: return .decideExtension(grant: true, note: "")
         case .withdraw: return .withdraw(reason: "settled")
         case .return: return .returnOutOfScope(reason: "an insurer's product")
@@ -117,11 +118,13 @@ struct ComplaintLifecycleTests {
 
     @Test func aPendingExtensionIsDecidedBeforeAnotherIsRequested() throws {
         var complaint = try ComplaintFixture(type: .service)
-        try complaint.take(.requestExtension(reason: "abroad", customerConsent: true, until: try instant("2030-01-01T00:00:00Z")))
+        try complaint.take(
+            .requestExtension(reason: "abroad", customerConsent: true, until: try instant("2030-01-01T00:00:00Z")))
         let allowed = ComplaintLifecycle.allowedActions(complaint.state, policy: complaint.policy.complaints)
         #expect(allowed.contains(.decideExtension) && !allowed.contains(.requestExtension))
         let error = #expect(throws: DomainError.self) {
-            try complaint.take(.requestExtension(reason: "again", customerConsent: true, until: try instant("2031-01-01T00:00:00Z")))
+            try complaint.take(
+                .requestExtension(reason: "again", customerConsent: true, until: try instant("2031-01-01T00:00:00Z")))
         }
         #expect(error?.rule == .complaintLifecycle)
     }
@@ -133,7 +136,8 @@ struct ComplaintLifecycleTests {
         let error = #expect(throws: DomainError.self) { try complaint.take(.close(note: "")) }
         #expect(error?.rule == .complaintLifecycle)
         #expect(error?.details["allowed"]?.contains("decide_compensation") == true)
-        try complaint.take(.decideCompensation(approve: true, note: "", authority: .clerk), by: ComplaintFixture.approver)
+        try complaint.take(
+            .decideCompensation(approve: true, note: "", authority: .clerk), by: ComplaintFixture.approver)
         try complaint.take(.close(note: ""))
         #expect(complaint.state.status == .closed)
     }
@@ -141,7 +145,8 @@ struct ComplaintLifecycleTests {
     @Test func anAnonymousComplaintWithoutCustomerClosesAfterTheReply() throws {
         var complaint = try ComplaintFixture(type: .service, customer: nil)
         try complaint.advance(to: .resolved)
-        #expect(ComplaintLifecycle.allowedActions(complaint.state, policy: complaint.policy.complaints).contains(.close))
+        #expect(
+            ComplaintLifecycle.allowedActions(complaint.state, policy: complaint.policy.complaints).contains(.close))
         try complaint.take(.close(note: "no one to call back"))
         #expect(complaint.state.status == .closed)
     }

@@ -52,15 +52,19 @@ struct ComplaintNumberingTests {
         ("{unit}{seq}", .year, .unit, "{yy} or {yyyy}"),
         ("{yyyy}{seq}", .month, .institution, "{MM}"),
     ])
-    func aPatternThatCouldRepeatNumbersIsNamed(pattern: String, reset: NumberReset, scope: NumberScope, missing: String) {
+    func aPatternThatCouldRepeatNumbersIsNamed(pattern: String, reset: NumberReset, scope: NumberScope, missing: String)
+    {
         var policy = ComplaintPolicy()
         policy.numberPattern = NumberingPattern(pattern)!
         policy.numberReset = reset
         policy.numberScope = scope
-        #expect(policy.numberingProblem?.contains("must contain \(missing)") == true, "\(policy.numberingProblem ?? "nil")")
+        #expect(
+            policy.numberingProblem?.contains("must contain \(missing)") == true, "\(policy.numberingProblem ?? "nil")")
     }
 
-    @Test(arguments: ["", "{unit}", "{seq}{seq}", "{seq:0}", "{seq:10}", "{unit}{xx}{seq}", "HQ {seq}", "{seq", "a/{seq}"])
+    @Test(arguments: [
+        "", "{unit}", "{seq}{seq}", "{seq:0}", "{seq:10}", "{unit}{xx}{seq}", "HQ {seq}", "{seq", "a/{seq}",
+    ])
     func malformedPatternsAreRefused(text: String) {
         #expect(NumberingPattern(text) == nil)
     }

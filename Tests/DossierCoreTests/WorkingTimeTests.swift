@@ -25,13 +25,15 @@ struct WorkingTimeTests {
     static func holidayCalendar() throws -> BusinessCalendar {
         try #require(
             BusinessCalendar(
-                holidays: Set(try ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"].map(localDay)),
+                holidays: Set(
+                    try ["2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"].map(localDay)),
                 makeUpWorkingDays: Set(try ["2026-09-27", "2026-10-10"].map(localDay))))
     }
 
     @Test func aDeadlineIsNeverBeforeItsStart() async throws {
         let calendar = try Self.holidayCalendar()
-        await propertyCheck(count: 300, input: Self.starts, Gen.int(in: 0...5), Gen.int(in: 1...200)) { start, kind, amount in
+        await propertyCheck(count: 300, input: Self.starts, Gen.int(in: 0...5), Gen.int(in: 1...200)) {
+            start, kind, amount in
             let duration = Self.duration(kind: kind, amount: amount)
             let begin = Timestamp(rawValue: start)
             #expect(calendar.deadline(from: begin, after: duration) > begin, "\(duration) from \(begin)")
@@ -129,7 +131,9 @@ struct WorkingTimeTests {
         holiday.holidays.insert(try localDay("2026-10-01"))
         var hours = base
         hours.workingHours = WorkingHours(["08:00-16:00"])!
-        let versions = [base.version, holiday.version, hours.version, BusinessCalendar(timeZone: "Europe/Berlin")!.version]
+        let versions = [
+            base.version, holiday.version, hours.version, BusinessCalendar(timeZone: "Europe/Berlin")!.version,
+        ]
         #expect(Set(versions).count == 4)
         #expect(base.version == BusinessCalendar()!.version)
         #expect(base.version.hasPrefix("cal-") && base.version.count == 20)

@@ -22,10 +22,13 @@ struct ComplaintStoreTests {
         return try #require(outcome.state)
     }
 
-    static func step(_ store: DossierStore, _ number: ComplaintNumber, _ step: ComplaintStep, by user: String = "alice")
+    static func step(
+        _ store: DossierStore, _ number: ComplaintNumber, _ step: ComplaintStep, by user: String = "alice"
+    )
         async throws -> ComplaintState
     {
-        try #require(try await store.execute(HandleComplaint(number: number, step: step), metadata: Self.actor(user)).state)
+        try #require(
+            try await store.execute(HandleComplaint(number: number, step: step), metadata: Self.actor(user)).state)
     }
 
     @Test func concurrentFilingsGetEveryNumberOnce() async throws {
@@ -33,7 +36,9 @@ struct ComplaintStoreTests {
             for index in 0..<10 { _ = try await TestStore.register(store, "c\(index)") }
             let numbers = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<120 {
-                    group.addTask { try await Self.file(store, customer: "c\(index % 10)", subject: "s\(index)").number.rawValue }
+                    group.addTask {
+                        try await Self.file(store, customer: "c\(index % 10)", subject: "s\(index)").number.rawValue
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
@@ -93,7 +98,8 @@ struct ComplaintStoreTests {
             let first = try await Self.file(store, customer: "c1", subject: "loan rate")
             for step: ComplaintStep in [
                 .acknowledge(note: ""), .assign(to: "bob", note: ""), .investigate(note: ""),
-                .resolve(result: "rate corrected", satisfaction: .satisfied), .revisit(satisfaction: .satisfied, note: ""),
+                .resolve(result: "rate corrected", satisfaction: .satisfied),
+                .revisit(satisfaction: .satisfied, note: ""),
                 .close(note: ""),
             ] {
                 _ = try await Self.step(store, first.number, step)
@@ -107,7 +113,8 @@ struct ComplaintStoreTests {
             let original = try #require(try store.complaint(first.number))
             #expect(original.reopenedAs == reopened.number && original.status == .closed)
             await #expect(throws: DomainError.self) {
-                try await store.execute(ReopenComplaint(number: first.number, reason: "again"), metadata: Self.actor("alice"))
+                try await store.execute(
+                    ReopenComplaint(number: first.number, reason: "again"), metadata: Self.actor("alice"))
             }
         }
     }
@@ -127,7 +134,8 @@ struct ComplaintStoreTests {
             #expect(listed.first?.due.nextClock == .respond && listed.first?.due.responseBreached == true)
             var l4 = ComplaintFilter()
             l4.levels = [.l4]
-            #expect(try store.complaints(matching: l4, limit: 10, now: later).map(\.complaint.number) == [ordinary.number])
+            #expect(
+                try store.complaints(matching: l4, limit: 10, now: later).map(\.complaint.number) == [ordinary.number])
         }
     }
 
@@ -147,14 +155,21 @@ struct ComplaintStoreTests {
             let n = quality.number
             let steps: [(ComplaintStep, String)] = [
                 (.acknowledge(note: ""), "alice"), (.pause(reason: "statement"), "alice"), (.resume(note: ""), "alice"),
-                (.requestExtension(reason: "lab", customerConsent: true, until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!), "alice"),
+                (
+                    .requestExtension(
+                        reason: "lab", customerConsent: true, until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!),
+                    "alice"
+                ),
                 (.decideExtension(grant: true, note: ""), "bob"), (.assign(to: "carol", note: ""), "alice"),
                 (.escalate(to: .l2, reason: "press"), "carol"), (.investigate(note: ""), "carol"),
                 (.temporaryMeasure(measure: "new card"), "carol"),
                 (.eightD(step: .d3, owner: "qa", on: nil, text: "batch held"), "carol"),
                 (.eightD(step: .d5, owner: "qa", on: nil, text: "supplier fixed"), "carol"),
                 (.eightD(step: .d8, owner: "qa", on: nil, text: "closed"), "carol"),
-                (.recordOutcome(responsibility: .ours, ourSharePercent: nil, loss: DecimalAmount("300"), note: ""), "carol"),
+                (
+                    .recordOutcome(responsibility: .ours, ourSharePercent: nil, loss: DecimalAmount("300"), note: ""),
+                    "carol"
+                ),
                 (.proposeCompensation(kind: .replacement, amount: DecimalAmount("300")!, note: ""), "carol"),
                 (.decideCompensation(approve: false, note: "", authority: .manager), "bob"),
                 (.proposeCompensation(kind: .payment, amount: DecimalAmount("200")!, note: ""), "carol"),
@@ -163,11 +178,14 @@ struct ComplaintStoreTests {
                 (.revisit(satisfaction: .basicallySatisfied, note: ""), "carol"), (.close(note: ""), "carol"),
             ]
             for (step, user) in steps { _ = try await Self.step(store, n, step, by: user) }
-            _ = try await store.execute(ReopenComplaint(number: n, reason: "chip failed again"), metadata: Self.actor("alice"))
+            _ = try await store.execute(
+                ReopenComplaint(number: n, reason: "chip failed again"), metadata: Self.actor("alice"))
             // The side paths.
             let refused = try await Self.file(store, customer: "c4", subject: "wire delay")
-            _ = try await Self.step(store, refused.number, .requestExtension(
-                reason: "x", customerConsent: true, until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!))
+            _ = try await Self.step(
+                store, refused.number,
+                .requestExtension(
+                    reason: "x", customerConsent: true, until: Timestamp(iso8601: "2030-01-01T00:00:00Z")!))
             _ = try await Self.step(store, refused.number, .decideExtension(grant: false, note: ""), by: "bob")
             _ = try await Self.step(store, refused.number, .withdraw(reason: "solved"))
             let returned = try await Self.file(store, customer: "c5", subject: "insurance claim")

@@ -1,8 +1,9 @@
 import DossierTesting
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A real daemon for the complaint tests, driven by the real `dossier`: users by uid (run
@@ -47,7 +48,9 @@ struct ComplaintDaemon {
 
     /// Runs and requires success; returns the result object.
     @discardableResult
-    func ok(_ arguments: [String], as uid: UInt32? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+    func ok(
+        _ arguments: [String], as uid: UInt32? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws
         -> [String: Any]
     {
         let output = try self.run(arguments, as: uid)
@@ -62,7 +65,8 @@ struct ComplaintDaemon {
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> [String: Any] {
         let output = try self.run(arguments, as: uid)
-        #expect(output.status == status, "\(arguments): \(output.stdout) \(output.stderr)", sourceLocation: sourceLocation)
+        #expect(
+            output.status == status, "\(arguments): \(output.stdout) \(output.stderr)", sourceLocation: sourceLocation)
         let error = try Self.object(output.stderr)
         if let rule {
             let details = error["details"] as? [String: Any]
@@ -72,7 +76,9 @@ struct ComplaintDaemon {
     }
 
     /// The complaint of a result.
-    func complaint(_ arguments: [String], as uid: UInt32? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+    func complaint(
+        _ arguments: [String], as uid: UInt32? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    )
         throws -> [String: Any]
     {
         try #require(try self.ok(arguments, as: uid, sourceLocation: sourceLocation)["complaint"] as? [String: Any])
@@ -91,7 +97,9 @@ struct ComplaintDaemon {
     ) throws -> String {
         let who = customer.map { ["--customer", $0] } ?? ["--anonymous"]
         let complaint = try self.complaint(
-            ["complaint", "file"] + who + ["--type", type, "--channel", channel, "--level", level, "--subject", subject]
+            ["complaint", "file"] + who + [
+                "--type", type, "--channel", channel, "--level", level, "--subject", subject,
+            ]
                 + extra, as: uid)
         return try #require(complaint["number"] as? String)
     }

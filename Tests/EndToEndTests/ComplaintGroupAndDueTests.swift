@@ -1,8 +1,9 @@
 import DossierTesting
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Group incidents, due lists, the customer dossier and reloads through the real CLI and daemon")
@@ -16,8 +17,10 @@ struct ComplaintGroupAndDueTests {
                 #expect(try d.complaint(["complaint", "show", numbers.last!])["incident"] == nil)
             }
             let fifth = try d.complaint(
-                ["complaint", "file", "--customer", "c5", "--type", "service", "--channel", "app", "--level", "L4",
-                 "--subject", "mobile banking  OUTAGE"])
+                [
+                    "complaint", "file", "--customer", "c5", "--type", "service", "--channel", "app", "--level", "L4",
+                    "--subject", "mobile banking  OUTAGE",
+                ])
             let id = try #require(fifth["incident"] as? String)
             #expect(fifth["level"] as? String == "L2" && fifth["scope"] as? String == "group")
             for number in numbers {
@@ -29,7 +32,9 @@ struct ComplaintGroupAndDueTests {
             #expect(incident["reportToRegulator"] as? Bool == true && incident["reportBy"] != nil)
             let sixth = try d.file("c6", subject: "mobile banking outage")
             #expect(try d.complaint(["complaint", "show", sixth])["incident"] as? String == id)
-            #expect(((try d.ok(["complaint", "incident", id])["incident"] as? [String: Any])?["complaints"] as? [String])?.count == 6)
+            #expect(
+                ((try d.ok(["complaint", "incident", id])["incident"] as? [String: Any])?["complaints"] as? [String])?
+                    .count == 6)
             let text = try d.daemon.cli(["complaint", "incident", id])
             #expect(text.stdout.contains("report to regulator  yes"), "\(text.stdout)")
         }
@@ -64,7 +69,8 @@ struct ComplaintGroupAndDueTests {
         try await ComplaintDaemon.with(clock: "2026-03-10T02:00:00Z") { d in
             try d.register("c1", "c2", "c3")
             // L1 received Monday 09:00: answered, handed over, unresolved since Monday 11:00.
-            let late = try d.file("c1", subject: "atm kept card", level: "L1", extra: ["--received-at", "2026-03-09T09:00:00+08:00"])
+            let late = try d.file(
+                "c1", subject: "atm kept card", level: "L1", extra: ["--received-at", "2026-03-09T09:00:00+08:00"])
             try d.ok(["complaint", "acknowledge", late])
             try d.ok(["complaint", "assign", late, "--to", "li.na"])
             // L3 received Monday 10:30: to be answered by 10:30 today.
@@ -74,7 +80,9 @@ struct ComplaintGroupAndDueTests {
 
             let overdue = try d.ok(["complaint", "list", "--overdue"])
             #expect((overdue["complaints"] as? [[String: Any]])?.compactMap { $0["number"] as? String } == [late])
-            #expect(overdue["asOf"] as? String == "2026-03-10T02:00:00.000Z" || (overdue["asOf"] as? String)?.hasPrefix("2026-03-10T02:0") == true)
+            #expect(
+                overdue["asOf"] as? String == "2026-03-10T02:00:00.000Z"
+                    || (overdue["asOf"] as? String)?.hasPrefix("2026-03-10T02:0") == true)
             let due = try #require((overdue["due"] as? [[String: Any]])?.first)
             #expect(due["nextClock"] as? String == "resolve" && due["resolutionBreached"] as? Bool == true)
             #expect(due["responseBreached"] as? Bool == true)
@@ -91,7 +99,9 @@ struct ComplaintGroupAndDueTests {
             let liNa = try #require(lines.firstIndex(of: "li.na:"), "\(text.stdout)")
             let root = try #require(lines.firstIndex(of: "root:"), "\(text.stdout)")
             #expect(lines[liNa + 1] == "  overdue:" && lines[liNa + 2].contains(late))
-            #expect(lines[root + 1] == "  due today:" && lines[root + 2].contains(today) && lines[root + 2].contains("respond"))
+            #expect(
+                lines[root + 1] == "  due today:" && lines[root + 2].contains(today)
+                    && lines[root + 2].contains("respond"))
             #expect(!text.stdout.contains(calm))
         }
     }
@@ -120,14 +130,15 @@ struct ComplaintGroupAndDueTests {
             let before = try d.complaint(["complaint", "show", try d.file("c1", subject: "first")])
             let config = d.daemon.extraArguments[1]
             let text = try String(contentsOfFile: config, encoding: .utf8)
-            try (text + """
+            try
+                (text + """
 
-                [policy.complaints.service_levels]
-                L3 = { respond = "8wh", resolve = "16wh" }
-                [policy.calendar]
-                holidays = ["2030-01-02"]
-                working_hours = ["08:30-12:00", "13:30-18:00"]
-                """).write(toFile: config, atomically: true, encoding: .utf8)
+                    [policy.complaints.service_levels]
+                    L3 = { respond = "8wh", resolve = "16wh" }
+                    [policy.calendar]
+                    holidays = ["2030-01-02"]
+                    working_hours = ["08:30-12:00", "13:30-18:00"]
+                    """).write(toFile: config, atomically: true, encoding: .utf8)
             kill(try #require(d.daemon.pid), SIGHUP)
             let deadline = Date().addingTimeInterval(10)
             while !d.daemon.log.contains("config reloaded"), Date() < deadline { usleep(20_000) }
@@ -152,7 +163,8 @@ struct ComplaintGroupAndDueTests {
             let answered = try d.file("c2", subject: "queue", level: "L2")
             try d.ok(["complaint", "acknowledge", answered])
             _ = try d.file(nil, subject: "lobby", extra: ["--received-at", "2026-10-31T10:00:00+08:00"])
-            let statistics = try #require(try d.ok(["complaint", "stats", "--month", "2026-11"])["statistics"] as? [String: Any])
+            let statistics = try #require(
+                try d.ok(["complaint", "stats", "--month", "2026-11"])["statistics"] as? [String: Any])
             #expect(statistics["total"] as? Int == 3 && statistics["reportDueBy"] as? String == "2026-12-10")
             #expect(statistics["byType"] as? [String: Int] == ["fees": 2, "service": 1])
             let response = try #require(statistics["response"] as? [String: Any])
@@ -167,7 +179,9 @@ struct ComplaintGroupAndDueTests {
             let csv = try d.daemon.cli(["complaint", "stats", "--from", "2026-11-01", "--to", "2026-11-30", "--csv"])
             let lines = csv.stdout.split(separator: "\n").map(String.init)
             #expect(lines.first == "section,key,value")
-            #expect(lines.contains("by_type,fees,2") && lines.contains("response,percent,33.3") && lines.contains("total,complaints,3"))
+            #expect(
+                lines.contains("by_type,fees,2") && lines.contains("response,percent,33.3")
+                    && lines.contains("total,complaints,3"))
             try d.refused(["complaint", "stats", "--month", "2026-13"])
         }
     }

@@ -45,7 +45,8 @@ struct ComplaintPathTests {
             let error = try d.refused(["complaint", "resolve", n, "--result", "x"], rule: "complaint.lifecycle")
             let details = try #require(error["details"] as? [String: Any])
             #expect(details["state"] as? String == "received" && details["action"] as? String == "resolve")
-            #expect(details["allowed"] as? String == "acknowledge,reject,escalate,withdraw,return,pause,request_extension")
+            #expect(
+                details["allowed"] as? String == "acknowledge,reject,escalate,withdraw,return,pause,request_extension")
         }
     }
 
@@ -58,7 +59,9 @@ struct ComplaintPathTests {
             #expect(after["level"] as? String == "L2" && after["escalations"] as? Int == 1)
             #expect((after["basis"] as? [String: Any])?["respondWithin"] as? String == "4h")
             #expect((after["respondBy"] as? String) != (before["respondBy"] as? String))
-            try d.refused(["complaint", "escalate", n, "--level", "L3", "--reason", "x"], rule: "complaint.escalation_raises_level")
+            try d.refused(
+                ["complaint", "escalate", n, "--level", "L3", "--reason", "x"],
+                rule: "complaint.escalation_raises_level")
         }
     }
 
@@ -71,14 +74,18 @@ struct ComplaintPathTests {
                 ["complaint", "request-extension", n, "--reason", "abroad", "--until", "2030-01-01T00:00:00Z"],
                 as: ComplaintDaemon.approver, rule: "complaint.extension_consent")
             try d.ok(
-                ["complaint", "request-extension", n, "--reason", "abroad", "--customer-consent", "--until",
-                 "2030-01-01T00:00:00Z"], as: ComplaintDaemon.approver)
+                [
+                    "complaint", "request-extension", n, "--reason", "abroad", "--customer-consent", "--until",
+                    "2030-01-01T00:00:00Z",
+                ], as: ComplaintDaemon.approver)
             let own = try d.refused(
-                ["complaint", "decide-extension", n, "grant"], as: ComplaintDaemon.approver, rule: "complaint.four_eyes")
+                ["complaint", "decide-extension", n, "grant"], as: ComplaintDaemon.approver, rule: "complaint.four_eyes"
+            )
             #expect((own["details"] as? [String: Any])?["proposer"] as? String == "uid\(ComplaintDaemon.approver)")
             // A clerk may not decide extensions at all.
             try d.refused(["complaint", "decide-extension", n, "grant"], as: ComplaintDaemon.clerk, status: 77)
-            let granted = try d.complaint(["complaint", "decide-extension", n, "grant"], as: ComplaintDaemon.otherApprover)
+            let granted = try d.complaint(
+                ["complaint", "decide-extension", n, "grant"], as: ComplaintDaemon.otherApprover)
             #expect(granted["resolveBy"] as? String == "2030-01-01T00:00:00.000Z")
             #expect(granted["extendedUntil"] as? String == "2030-01-01T00:00:00.000Z")
         }
@@ -88,17 +95,24 @@ struct ComplaintPathTests {
         try await ComplaintDaemon.with { d in
             try d.register("c1")
             let complaint = try d.complaint(
-                ["complaint", "file", "--customer", "c1", "--type", "attitude", "--channel", "counter", "--level", "L3",
-                 "--subject", "rude teller", "--incident-at", "2020-01-06T10:00:00+08:00"])
+                [
+                    "complaint", "file", "--customer", "c1", "--type", "attitude", "--channel", "counter", "--level",
+                    "L3",
+                    "--subject", "rude teller", "--incident-at", "2020-01-06T10:00:00+08:00",
+                ])
             #expect(complaint["status"] as? String == "rejected")
             #expect(complaint["rejectedUnder"] as? String == "complaint.invalid_late_attitude")
             let n = try #require(complaint["number"] as? String)
             let events = try d.ok(["events", "--stream", "complaint-\(n)"])["events"] as? [[String: Any]]
             let rejection = try #require(events?.last?["data"] as? [String: Any])
-            #expect(rejection["automatic"] as? Bool == true && rejection["rule"] as? String == "complaint.invalid_late_attitude")
+            #expect(
+                rejection["automatic"] as? Bool == true
+                    && rejection["rule"] as? String == "complaint.invalid_late_attitude")
             // A handler's judgement cites its rule too.
             let other = try d.file("c1", subject: "threats at the branch")
-            let judged = try d.complaint(["complaint", "reject", other, "--rule", "provocation", "--note", "threatened staff"])
+            let judged = try d.complaint([
+                "complaint", "reject", other, "--rule", "provocation", "--note", "threatened staff",
+            ])
             #expect(judged["rejectedUnder"] as? String == "complaint.invalid_provocation")
         }
     }
@@ -109,13 +123,17 @@ struct ComplaintPathTests {
             var complaint = try d.complaint(["complaint", "show", n])
             #expect(complaint["customer"] == nil && complaint["anonymous"] as? Bool == true)
             #expect(complaint["channel"] as? String == "comment_book")
-            for step in [["acknowledge", n], ["assign", n, "--to", "facilities"], ["investigate", n],
-                         ["resolve", n, "--result", "cleaned"], ["close", n]] {
+            for step in [
+                ["acknowledge", n], ["assign", n, "--to", "facilities"], ["investigate", n],
+                ["resolve", n, "--result", "cleaned"], ["close", n],
+            ] {
                 complaint = try d.complaint(["complaint"] + step)
             }
             #expect(complaint["status"] as? String == "closed")
             // A named complaint still needs a registered customer.
-            try d.refused(["complaint", "file", "--type", "service", "--channel", "web", "--level", "L3", "--subject", "x"])
+            try d.refused([
+                "complaint", "file", "--type", "service", "--channel", "web", "--level", "L3", "--subject", "x",
+            ])
         }
     }
 
@@ -123,8 +141,10 @@ struct ComplaintPathTests {
         try await ComplaintDaemon.with { d in
             try d.register("c1")
             let n = try d.file("c1", subject: "loan statement")
-            for step in [["acknowledge", n], ["assign", n, "--to", "bob"], ["investigate", n],
-                         ["resolve", n, "--result", "corrected"], ["revisit", n, "--satisfaction", "satisfied"], ["close", n]] {
+            for step in [
+                ["acknowledge", n], ["assign", n, "--to", "bob"], ["investigate", n],
+                ["resolve", n, "--result", "corrected"], ["revisit", n, "--satisfaction", "satisfied"], ["close", n],
+            ] {
                 try d.ok(["complaint"] + step)
             }
             let reopened = try d.complaint(["complaint", "reopen", n, "--reason", "wrong again", "--level", "L2"])
@@ -140,8 +160,10 @@ struct ComplaintPathTests {
         try await ComplaintDaemon.with { d in
             try d.register("c1")
             let n = try d.file("c1", subject: "card chip fails", type: "quality")
-            for step in [["acknowledge", n], ["assign", n, "--to", "qa"], ["investigate", n],
-                         ["resolve", n, "--result", "card replaced"], ["revisit", n, "--satisfaction", "satisfied"]] {
+            for step in [
+                ["acknowledge", n], ["assign", n, "--to", "qa"], ["investigate", n],
+                ["resolve", n, "--result", "card replaced"], ["revisit", n, "--satisfaction", "satisfied"],
+            ] {
                 try d.ok(["complaint"] + step)
             }
             let error = try d.refused(["complaint", "close", n], rule: "complaint.eight_d_before_close")
@@ -149,12 +171,16 @@ struct ComplaintPathTests {
             try d.ok(["complaint", "eight-d", n, "--step", "D3", "--owner", "qa.lead", "--text", "batch quarantined"])
             try d.refused(["complaint", "close", n], rule: "complaint.eight_d_before_close")
             try d.ok(["complaint", "eight-d", n, "--step", "D5", "--owner", "qa.lead", "--text", "supplier changed"])
-            let d8 = try d.complaint(["complaint", "eight-d", n, "--step", "D8", "--owner", "qa.lead", "--text", "thanks"])
+            let d8 = try d.complaint([
+                "complaint", "eight-d", n, "--step", "D8", "--owner", "qa.lead", "--text", "thanks",
+            ])
             #expect(d8["eightDTrackingUntil"] != nil)
             #expect(try d.complaint(["complaint", "close", n])["status"] as? String == "closed")
             // Other types keep no 8D record.
             let service = try d.file("c1", subject: "queue")
-            try d.refused(["complaint", "eight-d", service, "--step", "D1", "--owner", "x", "--text", "x"], rule: "complaint.lifecycle")
+            try d.refused(
+                ["complaint", "eight-d", service, "--step", "D1", "--owner", "x", "--text", "x"],
+                rule: "complaint.lifecycle")
         }
     }
 
@@ -167,22 +193,32 @@ struct ComplaintPathTests {
                 try d.ok(["complaint"] + step, as: ComplaintDaemon.clerk)
             }
             try d.ok(
-                ["complaint", "record-outcome", n, "--responsibility", "third_party", "--our-share-percent", "60", "--loss",
-                 "20000"], as: ComplaintDaemon.clerk)
+                [
+                    "complaint", "record-outcome", n, "--responsibility", "third_party", "--our-share-percent", "60",
+                    "--loss",
+                    "20000",
+                ], as: ComplaintDaemon.clerk)
             let proposed = try d.complaint(
-                ["complaint", "propose-compensation", n, "--kind", "payment", "--amount", "20000"], as: ComplaintDaemon.clerk)
+                ["complaint", "propose-compensation", n, "--kind", "payment", "--amount", "20000"],
+                as: ComplaintDaemon.clerk)
             let compensation = try #require(proposed["compensation"] as? [String: Any])
-            #expect(compensation["authorityNeeded"] as? String == "manager" && compensation["decision"] as? String == "pending")
+            #expect(
+                compensation["authorityNeeded"] as? String == "manager"
+                    && compensation["decision"] as? String == "pending")
             #expect(compensation["ourShare"] as? String == "12000.00")
             try d.refused(
-                ["complaint", "propose-compensation", n, "--kind", "discount", "--amount", "10"], as: ComplaintDaemon.clerk,
+                ["complaint", "propose-compensation", n, "--kind", "discount", "--amount", "10"],
+                as: ComplaintDaemon.clerk,
                 rule: "complaint.compensation_pending")
-            try d.refused(["complaint", "decide-compensation", n, "approve"], as: ComplaintDaemon.clerk, rule: "complaint.four_eyes")
+            try d.refused(
+                ["complaint", "decide-compensation", n, "approve"], as: ComplaintDaemon.clerk,
+                rule: "complaint.four_eyes")
             try d.refused(
                 ["complaint", "decide-compensation", n, "approve"], as: ComplaintDaemon.otherClerk,
                 rule: "complaint.compensation_authority")
             try d.refused(["complaint", "close", n], as: ComplaintDaemon.clerk, rule: "complaint.lifecycle")
-            let approved = try d.complaint(["complaint", "decide-compensation", n, "approve"], as: ComplaintDaemon.approver)
+            let approved = try d.complaint(
+                ["complaint", "decide-compensation", n, "approve"], as: ComplaintDaemon.approver)
             let decided = try #require(approved["compensation"] as? [String: Any])
             #expect(decided["decision"] as? String == "approved")
             #expect(decided["decidedBy"] as? String == "uid\(ComplaintDaemon.approver)")
@@ -197,10 +233,14 @@ struct ComplaintPathTests {
             try d.refused(["complaint", "pause", n, "--reason", "again"], rule: "complaint.lifecycle")
             let resumed = try d.complaint(["complaint", "resume", n])
             #expect(resumed["pausedSince"] == nil && resumed["pausedWorkingMilliseconds"] != nil)
-            #expect(try d.complaint(["complaint", "withdraw", n, "--reason", "found it"])["status"] as? String == "withdrawn")
+            #expect(
+                try d.complaint(["complaint", "withdraw", n, "--reason", "found it"])["status"] as? String
+                    == "withdrawn")
             let other = try d.file("c2", subject: "insurance payout")
             let returned = try d.complaint(["complaint", "return", other, "--reason", "the insurer's product"])
-            #expect(returned["status"] as? String == "returned" && returned["endReason"] as? String == "the insurer's product")
+            #expect(
+                returned["status"] as? String == "returned"
+                    && returned["endReason"] as? String == "the insurer's product")
         }
     }
 }

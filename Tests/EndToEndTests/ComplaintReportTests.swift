@@ -1,8 +1,9 @@
 import DossierTesting
 import Foundation
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Debian's headless Chromium, installed here when it is missing and apt-get can (CI installs
@@ -45,7 +46,8 @@ struct ComplaintReportTests {
 
             let html = d.daemon.dataDirectory + "-report.html"
             let written = try d.daemon.cli(["complaint", "report", "--month", "2026-11", "--html", html])
-            #expect(written.status == 0 && written.stdout.contains("3 complaints received in 2026-11"), "\(written.stderr)")
+            #expect(
+                written.status == 0 && written.stdout.contains("3 complaints received in 2026-11"), "\(written.stderr)")
             let source = try String(contentsOfFile: html, encoding: .utf8)
             // One self-contained file: no scripts, no external style sheets, fonts or images.
             #expect(!source.contains("<script") && !source.contains("<link") && !source.contains("src="))
@@ -61,8 +63,14 @@ struct ComplaintReportTests {
             #expect(shown.contains(#"<div class="value">33.3%</div><div class="label">Response on time</div>"#))
             #expect(shown.contains(#"<div class="value">1</div><div class="label">Repeat complainers</div>"#))
             // The bar chart by type, in the order of the types: service 1 (half as long), fees 2 (the longest bar).
-            #expect(shown.contains(##">service</text><rect x="150" y="7" width="180" height="14" fill="#3b6ea5"></rect><text x="336" y="19">1</text>"##), "\(shown)")
-            #expect(shown.contains(##">fees</text><rect x="150" y="29" width="360" height="14" fill="#3b6ea5"></rect><text x="516" y="41">2</text>"##))
+            #expect(
+                shown.contains(
+                    ##">service</text><rect x="150" y="7" width="180" height="14" fill="#3b6ea5"></rect><text x="336" y="19">1</text>"##
+                ), "\(shown)")
+            #expect(
+                shown.contains(
+                    ##">fees</text><rect x="150" y="29" width="360" height="14" fill="#3b6ea5"></rect><text x="516" y="41">2</text>"##
+                ))
             #expect(shown.contains("<td>c1</td><td>2</td>"))
 
             // It prints: a PDF of a page or two.
@@ -71,7 +79,8 @@ struct ComplaintReportTests {
             #expect(printed.status == 0, "\(printed.stderr)")
             let bytes = try Data(contentsOf: URL(fileURLWithPath: pdf))
             #expect(bytes.starts(with: Data("%PDF".utf8)))
-            let pages = String(decoding: bytes, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
+            let pages =
+                String(decoding: bytes, as: UTF8.self).components(separatedBy: "/Type /Page\n").count - 1
                 + String(decoding: bytes, as: UTF8.self).components(separatedBy: "/Type /Page>").count - 1
             #expect((1...3).contains(pages), "\(pages) pages")
         }

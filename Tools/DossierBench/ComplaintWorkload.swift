@@ -18,18 +18,23 @@ enum ComplaintWorkload {
         progress(configuration, "dossier: mixed complaint workload (file, move, list due), \(clients) clients")
         let headBefore = try store.head().sequence
         let start = Date()
-        let rounds = await onThreads(clients) { client -> Swift.Result<(files: Int, steps: Int, lists: Int), any Error> in
+        let rounds = await onThreads(clients) {
+            client -> Swift.Result<(files: Int, steps: Int, lists: Int), any Error> in
             Swift.Result {
-                var load = try LoadClient(socketPath: socket, detail: "", streams: configuration.streams, seed: UInt64(client + 300))
+                var load = try LoadClient(
+                    socketPath: socket, detail: "", streams: configuration.streams, seed: UInt64(client + 300))
                 var counts = (files: 0, steps: 0, lists: 0)
                 var round = 0
                 while Date().timeIntervalSince(start) < configuration.seconds {
                     let customer = WorkloadData.customerID(Int(load.random.next() % UInt64(configuration.streams)))
                     let subject = "bench \(client)-\(round)"
                     let filed = try load.reply(
-                        #"{"id":1,"method":"complaint.file","params":{"customer":"\#(customer)","type":"service","channel":"app","level":"L2","subject":"\#(subject)"}}"#)
+                        #"{"id":1,"method":"complaint.file","params":{"customer":"\#(customer)","type":"service","channel":"app","level":"L2","subject":"\#(subject)"}}"#
+                    )
                     counts.files += 1
-                    guard let number = Self.number(in: filed) else { throw BenchError.failed("no number in \(filed.prefix(200))") }
+                    guard let number = Self.number(in: filed) else {
+                        throw BenchError.failed("no number in \(filed.prefix(200))")
+                    }
                     for step in [
                         #""method":"complaint.acknowledge","params":{"number":"\#(number)"}"#,
                         #""method":"complaint.assign","params":{"number":"\#(number)","to":"bench.handler"}"#,

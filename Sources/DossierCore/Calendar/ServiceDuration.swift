@@ -55,7 +55,8 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
         let text = try container.decode(String.self)
         guard let value = ServiceDuration(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a duration like 30m, 4h, 15d, 5wd, 8wh or 1mo, got \"\(text)\"")
+                in: container,
+                debugDescription: "expected a duration like 30m, 4h, 15d, 5wd, 8wh or 1mo, got \"\(text)\"")
         }
         self = value
     }

@@ -58,7 +58,8 @@ extension Policy {
         return DeadlineBasis(
             level: level, respondWithin: serviceLevel.respondWithin, resolveWithin: serviceLevel.resolveWithin,
             temporaryMeasureWithin: serviceLevel.temporaryMeasureWithin,
-            closeWithin: eightD ? complaints.closeEightD : (foreign ? complaints.closeForeign : complaints.closeDomestic),
+            closeWithin: eightD
+                ? complaints.closeEightD : (foreign ? complaints.closeForeign : complaints.closeDomestic),
             atRiskPercent: complaints.atRiskPercent, calendar: self.calendar.version)
     }
 

@@ -37,7 +37,9 @@ public enum ComplaintDecisions {
     }
 
     /// The unit and local day a complaint filed now is numbered by.
-    public static func numberingSeries(of command: FileComplaint, now: Timestamp, policy: Policy) -> (
+    public static func numberingSeries(
+        of command: FileComplaint, now: Timestamp, policy: Policy
+    ) -> (
         unit: String, day: LocalDate
     ) {
         (command.unit ?? policy.complaints.defaultUnit, policy.calendar.localDate(of: command.receivedAt ?? now))
@@ -50,7 +52,9 @@ public enum ComplaintDecisions {
     }
 
     /// The number a complaint filed now gets when its count stands at `lastRunningNumber`.
-    public static func nextNumber(of command: FileComplaint, lastRunningNumber: Int, now: Timestamp, policy: Policy)
+    public static func nextNumber(
+        of command: FileComplaint, lastRunningNumber: Int, now: Timestamp, policy: Policy
+    )
         -> ComplaintNumber
     {
         let (unit, day) = Self.numberingSeries(of: command, now: now, policy: policy)
@@ -59,7 +63,9 @@ public enum ComplaintDecisions {
 
     /// Decides `FileComplaint` alone: numbers it and sets its deadlines under the policy's
     /// service level, recording which.
-    public static func file(_ command: FileComplaint, context: FilingContext, policy: Policy) throws(DomainError)
+    public static func file(
+        _ command: FileComplaint, context: FilingContext, policy: Policy
+    ) throws(DomainError)
         -> ComplaintFiled
     {
         if let customer = command.customer {
@@ -71,7 +77,9 @@ public enum ComplaintDecisions {
         guard !subject.isEmpty else {
             throw .ruleViolation(.complaintIdentifiableSubject, message: "a complaint needs a subject")
         }
-        guard subject.count <= 200 else { throw .invalidField(field: "subject", reason: "must be at most 200 characters") }
+        guard subject.count <= 200 else {
+            throw .invalidField(field: "subject", reason: "must be at most 200 characters")
+        }
         guard command.description.count <= 10_000 else {
             throw .invalidField(field: "description", reason: "must be at most 10000 characters")
         }
@@ -122,7 +130,9 @@ public enum ComplaintDecisions {
     /// be invalid (a late attitude complaint, a duplicate of an open one) is filed and rejected
     /// at once, citing the rule; otherwise one that makes or joins a group incident is linked
     /// to it, with the incident's stream and every linked complaint's stream in one decision.
-    public static func filing(_ command: FileComplaint, context: FilingContext, policy: Policy) throws(DomainError)
+    public static func filing(
+        _ command: FileComplaint, context: FilingContext, policy: Policy
+    ) throws(DomainError)
         -> Decision
     {
         let filed = try Self.file(command, context: context, policy: policy)
@@ -138,7 +148,9 @@ public enum ComplaintDecisions {
     }
 
     /// The rejection the data decides at filing, if any.
-    static func automaticRejection(of filed: ComplaintFiled, context: FilingContext, policy: Policy) -> ComplaintRejected? {
+    static func automaticRejection(
+        of filed: ComplaintFiled, context: FilingContext, policy: Policy
+    ) -> ComplaintRejected? {
         let complaints = policy.complaints
         if complaints.invalidRules.contains(.lateAttitude), filed.type == .attitude, let incidentAt = filed.incidentAt,
             policy.calendar.deadline(from: incidentAt, after: complaints.lateAttitudeAfter) < filed.receivedAt
@@ -183,7 +195,8 @@ public enum ComplaintDecisions {
             .complaint(.reopened(ComplaintReopened(number: original.number, reopenedAs: filed.number, reason: reason))),
             occurredAt: filed.receivedAt)
         var appends = filing.appends
-        appends.insert(Decision.Append(to: .complaint(original.number), expected: .exact(original.version), [link]), at: 1)
+        appends.insert(
+            Decision.Append(to: .complaint(original.number), expected: .exact(original.version), [link]), at: 1)
         return Decision(appends)
     }
 

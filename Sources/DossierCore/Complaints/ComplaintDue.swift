@@ -33,7 +33,9 @@ public struct ComplaintDue: Hashable, Sendable, Codable {
             pending.append((.temporaryMeasure, state.receivedAt, by))
         }
         if unresolved { pending.append((.resolve, state.receivedAt, state.resolveBy)) }
-        if state.status == .resolved, let by = state.revisitBy { pending.append((.revisit, state.resolvedAt ?? by, by)) }
+        if state.status == .resolved, let by = state.revisitBy {
+            pending.append((.revisit, state.resolvedAt ?? by, by))
+        }
         if state.status.isOpen, let by = state.closeBy { pending.append((.close, state.receivedAt, by)) }
         let next = pending.min { $0.deadline < $1.deadline }
         self.nextClock = next?.0
@@ -47,8 +49,10 @@ public struct ComplaintDue: Hashable, Sendable, Codable {
                 let span = clock.deadline.rawValue - clock.start.rawValue
                 return now.rawValue >= clock.start.rawValue + span * percent / 100
             } ?? false
-        self.responseBreached = state.respondedAt.map { $0 > state.respondBy } ?? (unresolved && running && now > state.respondBy)
-        self.resolutionBreached = state.resolvedAt.map { $0 > state.resolveBy } ?? (unresolved && running && now > state.resolveBy)
+        self.responseBreached =
+            state.respondedAt.map { $0 > state.respondBy } ?? (unresolved && running && now > state.respondBy)
+        self.resolutionBreached =
+            state.resolvedAt.map { $0 > state.resolveBy } ?? (unresolved && running && now > state.resolveBy)
         var reasons: [String] = []
         let complaints = policy.complaints
         if unresolved, state.level != .l1 {

@@ -12,7 +12,8 @@ public enum ComplaintHandling {
         guard let state else { throw .complaintNotFound(command.number) }
         try ComplaintLifecycle.check(command.step.action, on: state, policy: policy.complaints)
         let event = try Self.event(for: command.step, on: state, actor: actor, now: now, policy: policy)
-        return .append(.complaint(event), occurredAt: now, to: .complaint(state.number), expected: .exact(state.version))
+        return .append(
+            .complaint(event), occurredAt: now, to: .complaint(state.number), expected: .exact(state.version))
     }
 
     static func event(
@@ -29,7 +30,8 @@ public enum ComplaintHandling {
                 throw .invalidField(field: "to", reason: "must name a user in 1 to 64 characters")
             }
             guard to != state.owner else { throw .invalidField(field: "to", reason: "is already the owner") }
-            return .handedOver(ComplaintHandedOver(number: number, from: state.owner, to: to, note: try Self.note(note)))
+            return .handedOver(
+                ComplaintHandedOver(number: number, from: state.owner, to: to, note: try Self.note(note)))
         case .investigate(let note):
             return .investigationStarted(ComplaintInvestigationStarted(number: number, note: try Self.note(note)))
         case .temporaryMeasure(let measure):
@@ -73,7 +75,8 @@ public enum ComplaintHandling {
                     message: "complaint \(number) is \(state.level.rawValue); an escalation must raise it to a more "
                         + "urgent level", details: ["level": state.level.rawValue])
             }
-            let basis = policy.deadlineBasis(level: level, foreign: state.foreign, eightD: complaints.keepsEightD(state.type))
+            let basis = policy.deadlineBasis(
+                level: level, foreign: state.foreign, eightD: complaints.keepsEightD(state.type))
             return .escalated(
                 ComplaintEscalated(
                     number: number, from: state.level, to: level, reason: try Self.text(reason, field: "reason"),
@@ -83,7 +86,8 @@ public enum ComplaintHandling {
             guard consent else {
                 throw .ruleViolation(
                     .complaintExtensionConsent,
-                    message: "an extension of complaint \(number) needs the customer's consent", details: ["complaint": number.rawValue])
+                    message: "an extension of complaint \(number) needs the customer's consent",
+                    details: ["complaint": number.rawValue])
             }
             guard until > state.resolveBy else {
                 throw .ruleViolation(
@@ -95,7 +99,9 @@ public enum ComplaintHandling {
                 ComplaintExtensionRequested(
                     number: number, reason: reason, customerConsent: consent, until: until, requestedBy: actor.user))
         case .decideExtension(let grant, let note):
-            guard let request = state.extensionRequest else { throw .complaintMoveNotAllowed(state, .decideExtension, allowed: []) }
+            guard let request = state.extensionRequest else {
+                throw .complaintMoveNotAllowed(state, .decideExtension, allowed: [])
+            }
             guard request.requestedBy != actor.user else {
                 throw .complaintFourEyes(number, proposer: request.requestedBy, what: "requested the extension")
             }
@@ -106,7 +112,8 @@ public enum ComplaintHandling {
                         number: number, requestedBy: request.requestedBy, resolveBy: request.until, note: note,
                         calendar: policy.calendar.version))
             }
-            return .extensionRefused(ComplaintExtensionRefused(number: number, requestedBy: request.requestedBy, note: note))
+            return .extensionRefused(
+                ComplaintExtensionRefused(number: number, requestedBy: request.requestedBy, note: note))
         case .withdraw(let reason):
             return .withdrawn(ComplaintWithdrawn(number: number, reason: try Self.note(reason)))
         case .returnOutOfScope(let reason):
@@ -141,7 +148,8 @@ public enum ComplaintHandling {
             return .eightDStepRecorded(
                 ComplaintEightDStepRecorded(
                     number: number, step: step, owner: owner, on: on, text: try Self.text(text, field: "text"),
-                    trackingUntil: step == .d8 ? Self.localDate(on, after: complaints.eightDTracking, policy: policy) : nil))
+                    trackingUntil: step == .d8
+                        ? Self.localDate(on, after: complaints.eightDTracking, policy: policy) : nil))
         case .recordOutcome(let responsibility, let share, let loss, let note):
             let percent: Int
             switch (responsibility, share) {
@@ -205,7 +213,9 @@ public enum ComplaintHandling {
 
     /// A free-text note: anything up to 10000 characters.
     static func note(_ text: String) throws(DomainError) -> String {
-        guard text.count <= 10_000 else { throw .invalidField(field: "note", reason: "must be at most 10000 characters") }
+        guard text.count <= 10_000 else {
+            throw .invalidField(field: "note", reason: "must be at most 10000 characters")
+        }
         return text
     }
 
@@ -221,6 +231,7 @@ public enum ComplaintHandling {
     /// The local day `duration` after the start of local day `day`.
     static func localDate(_ day: LocalDate, after duration: ServiceDuration, policy: Policy) -> LocalDate {
         let calendar = policy.calendar
-        return calendar.localDate(of: calendar.deadline(from: calendar.instant(on: day, millisecondsOfDay: 0), after: duration))
+        return calendar.localDate(
+            of: calendar.deadline(from: calendar.instant(on: day, millisecondsOfDay: 0), after: duration))
     }
 }

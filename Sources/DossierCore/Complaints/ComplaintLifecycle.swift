@@ -68,7 +68,9 @@ public enum ComplaintLifecycle {
     }
 
     /// Refuses `action` unless `state` allows it.
-    public static func check(_ action: ComplaintAction, on state: ComplaintState, policy: ComplaintPolicy)
+    public static func check(
+        _ action: ComplaintAction, on state: ComplaintState, policy: ComplaintPolicy
+    )
         throws(DomainError)
     {
         let allowed = Self.allowedActions(state, policy: policy)

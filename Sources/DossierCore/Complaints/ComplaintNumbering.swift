@@ -116,7 +116,8 @@ extension ComplaintPolicy {
     /// The complaint number for `unit`, `day` and `running`, as the pattern writes it.
     public func complaintNumber(unit: String, day: LocalDate, running: Int) -> ComplaintNumber {
         ComplaintNumber(
-            rawValue: self.numberPattern.format(unit: unit, day: day, running: running, defaultDigits: self.numberDigits))
+            rawValue: self.numberPattern.format(
+                unit: unit, day: day, running: running, defaultDigits: self.numberDigits))
     }
 
     /// Why numbers of this pattern could repeat, or nil when they cannot: a count that restarts

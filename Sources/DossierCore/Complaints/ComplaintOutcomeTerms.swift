@@ -23,7 +23,15 @@ public enum CompensationAuthority: String, ClosedSet, Comparable {
 
 /// The steps of an 8D record for a quality complaint.
 public enum EightDStep: String, ClosedSet, Comparable {
-    case d0 = "D0", d1 = "D1", d2 = "D2", d3 = "D3", d4 = "D4", d5 = "D5", d6 = "D6", d7 = "D7", d8 = "D8"
+    case d0 = "D0"
+    case d1 = "D1"
+    case d2 = "D2"
+    case d3 = "D3"
+    case d4 = "D4"
+    case d5 = "D5"
+    case d6 = "D6"
+    case d7 = "D7"
+    case d8 = "D8"
 
     public var title: String {
         switch self {

@@ -17,8 +17,10 @@ public struct ComplaintPolicy: Hashable, Sendable {
 
     /// Respond, resolve and temporary-measure clocks per level, from receipt. A major
     /// complaint (L1, L2) needs a temporary measure within 8 working hours.
-    public var l1 = ServiceLevel(respondWithin: .minutes(30), resolveWithin: .hours(2), temporaryMeasureWithin: .workingHours(8))
-    public var l2 = ServiceLevel(respondWithin: .hours(4), resolveWithin: .hours(12), temporaryMeasureWithin: .workingHours(8))
+    public var l1 = ServiceLevel(
+        respondWithin: .minutes(30), resolveWithin: .hours(2), temporaryMeasureWithin: .workingHours(8))
+    public var l2 = ServiceLevel(
+        respondWithin: .hours(4), resolveWithin: .hours(12), temporaryMeasureWithin: .workingHours(8))
     public var l3 = ServiceLevel(respondWithin: .hours(24), resolveWithin: .workingDays(5))
     public var l4 = ServiceLevel(respondWithin: .workingDays(5), resolveWithin: .workingDays(10))
     /// The follow-up call, after the reply.

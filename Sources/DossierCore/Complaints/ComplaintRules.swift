@@ -50,7 +50,8 @@ extension Rule {
     public static let invalidProvocation = Rule(
         "complaint.invalid_provocation", "invalid: provocation or threats")
     public static let invalidAnonymousWithoutFacts = Rule(
-        "complaint.invalid_anonymous_without_facts", "invalid: anonymous with no facts, or the main facts not established")
+        "complaint.invalid_anonymous_without_facts",
+        "invalid: anonymous with no facts, or the main facts not established")
     public static let invalidUnverifiable = Rule("complaint.invalid_unverifiable", "invalid: cannot be verified")
     public static let invalidLateAttitude = Rule(
         "complaint.invalid_late_attitude",
@@ -61,12 +62,13 @@ extension Rule {
         details: ["duplicateOf"])
 
     /// The complaint rules, in the order docs/PROTOCOL.md lists them.
-    static let complaints: [Rule] = [
-        .complaintIdentifiableSubject, .complaintNumberCapacity, .complaintUniqueNumber, .complaintLifecycle,
-        .complaintFourEyes, .complaintExtensionConsent, .complaintExtensionLater, .complaintEscalationRaisesLevel,
-        .complaintCompensationPending, .complaintCompensationAuthority, .complaintEightDBeforeClose,
-        .complaintEightDTypes, .complaintRejectionRule,
-    ] + InvalidComplaintRule.allCases.map(\.rule)
+    static let complaints: [Rule] =
+        [
+            .complaintIdentifiableSubject, .complaintNumberCapacity, .complaintUniqueNumber, .complaintLifecycle,
+            .complaintFourEyes, .complaintExtensionConsent, .complaintExtensionLater, .complaintEscalationRaisesLevel,
+            .complaintCompensationPending, .complaintCompensationAuthority, .complaintEightDBeforeClose,
+            .complaintEightDTypes, .complaintRejectionRule,
+        ] + InvalidComplaintRule.allCases.map(\.rule)
 }
 
 extension DomainError {

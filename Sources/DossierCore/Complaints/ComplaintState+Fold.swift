@@ -1,6 +1,8 @@
 extension ComplaintState: StreamState {
     /// Folds one event of the complaint's own stream into the state.
-    public static func apply(_ state: ComplaintState?, _ event: DomainEvent, at metadata: EventMetadata) -> ComplaintState? {
+    public static func apply(
+        _ state: ComplaintState?, _ event: DomainEvent, at metadata: EventMetadata
+    ) -> ComplaintState? {
         guard case .complaint(let event) = event else { return state }
         if case .filed(let filed) = event { return Self.opened(by: filed, at: metadata) }
         guard var state else { return nil }
@@ -84,7 +86,8 @@ extension ComplaintState: StreamState {
             state.compensation?.decidedBy = metadata.actor.user
         case .eightDStepRecorded(let recorded):
             state.eightD.removeAll { $0.step == recorded.step }
-            state.eightD.append(EightDEntry(step: recorded.step, owner: recorded.owner, on: recorded.on, text: recorded.text))
+            state.eightD.append(
+                EightDEntry(step: recorded.step, owner: recorded.owner, on: recorded.on, text: recorded.text))
             state.eightD.sort { $0.step < $1.step }
             if let until = recorded.trackingUntil { state.eightDTrackingUntil = until }
         case .linkedToIncident(let linked):

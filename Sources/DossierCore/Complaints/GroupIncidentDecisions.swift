@@ -50,7 +50,8 @@ public enum GroupIncidentDecisions {
         linking.own.append(.linkedToIncident(Self.linked(filed, to: id, policy: policy)))
         linking.others.append(
             Decision.Append(
-                to: .incident(id), expected: .noStream, [Decision.Event(.complaint(.incidentRaised(raised)), occurredAt: at)]))
+                to: .incident(id), expected: .noStream,
+                [Decision.Event(.complaint(.incidentRaised(raised)), occurredAt: at)]))
         for complaint in earlier {
             let level = Self.groupLevel(complaint.level, policy: policy)
             let basis = policy.deadlineBasis(
@@ -67,7 +68,9 @@ public enum GroupIncidentDecisions {
     }
 
     /// The new complaint's link, at the group level.
-    private static func linked(_ filed: ComplaintFiled, to incident: String, policy: Policy) -> ComplaintLinkedToIncident {
+    private static func linked(
+        _ filed: ComplaintFiled, to incident: String, policy: Policy
+    ) -> ComplaintLinkedToIncident {
         let level = Self.groupLevel(filed.level, policy: policy)
         let basis = policy.deadlineBasis(
             level: level, foreign: filed.foreign ?? false, eightD: policy.complaints.keepsEightD(filed.type))
@@ -91,7 +94,9 @@ public enum GroupIncidentDecisions {
     }
 
     /// Whether two receipts lie within `window` of each other, either way round.
-    static func within(_ window: ServiceDuration, _ first: Timestamp, _ second: Timestamp, on calendar: BusinessCalendar)
+    static func within(
+        _ window: ServiceDuration, _ first: Timestamp, _ second: Timestamp, on calendar: BusinessCalendar
+    )
         -> Bool
     {
         let (earlier, later) = first <= second ? (first, second) : (second, first)

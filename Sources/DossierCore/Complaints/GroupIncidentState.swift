@@ -18,7 +18,9 @@ public struct GroupIncidentState: Hashable, Sendable, Codable {
 }
 
 extension GroupIncidentState: StreamState {
-    public static func apply(_ state: GroupIncidentState?, _ event: DomainEvent, at metadata: EventMetadata)
+    public static func apply(
+        _ state: GroupIncidentState?, _ event: DomainEvent, at metadata: EventMetadata
+    )
         -> GroupIncidentState?
     {
         guard case .complaint(let event) = event else { return state }

@@ -76,14 +76,17 @@ extension HandleComplaint: DomainCommand {
             return e.number == self.number && e.satisfaction == satisfaction && e.note == note
         case (.close(let note), .closed(let e)): return e.number == self.number && e.note == note
         case (.reject(let rule, let note), .rejected(let e)):
-            return e.number == self.number && e.rule == rule.rule.id && e.note == note.trimmingWhitespace() && !e.automatic
+            return e.number == self.number && e.rule == rule.rule.id && e.note == note.trimmingWhitespace()
+                && !e.automatic
         case (.escalate(let to, let reason), .escalated(let e)):
             return e.number == self.number && e.to == to && e.reason == reason.trimmingWhitespace()
         case (.requestExtension(let reason, let consent, let until), .extensionRequested(let e)):
             return e.number == self.number && e.reason == reason.trimmingWhitespace() && e.customerConsent == consent
                 && e.until == until
-        case (.decideExtension(true, let note), .extensionGranted(let e)): return e.number == self.number && e.note == note
-        case (.decideExtension(false, let note), .extensionRefused(let e)): return e.number == self.number && e.note == note
+        case (.decideExtension(true, let note), .extensionGranted(let e)):
+            return e.number == self.number && e.note == note
+        case (.decideExtension(false, let note), .extensionRefused(let e)):
+            return e.number == self.number && e.note == note
         case (.withdraw(let reason), .withdrawn(let e)): return e.number == self.number && e.reason == reason
         case (.returnOutOfScope(let reason), .returned(let e)):
             return e.number == self.number && e.reason == reason.trimmingWhitespace()

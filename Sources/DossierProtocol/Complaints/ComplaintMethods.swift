@@ -66,147 +66,125 @@ extension Method {
 
     // The steps of handling a complaint (docs/PROTOCOL.md, one section each).
 
-    public static let acknowledgeComplaint = Method(
+    /// The free-text note most steps take.
+    static let noteParameter = Parameter("note", "string", "free text, at most 10000 characters")
+
+    /// A handling step's method: the complaint's `number`, the step's own parameters, then the
+    /// `expectedVersion` and `requestId` every step takes.
+    static func complaintStep(_ name: String, _ summary: String, _ parameters: [Parameter], roles: [Role]) -> Method {
+        Method(
+            name, summary,
+            parameters: [.init("number", "string", required: true, "complaint number")] + parameters + [
+                .init(
+                    "expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
+                .init("requestId", "uuid", "idempotency key"),
+            ],
+            roles: roles)
+    }
+
+    public static let acknowledgeComplaint = Method.complaintStep(
         "complaint.acknowledge", "Record the first response to the complainant.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            Method.noteParameter
         ],
         roles: recorders)
-    public static let assignComplaint = Method(
+    public static let assignComplaint = Method.complaintStep(
         "complaint.assign", "Hand a complaint over to another handler, who owns it from then on.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("to", "string", required: true, "user name of the new owner"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            Method.noteParameter,
         ],
         roles: recorders)
-    public static let investigateComplaint = Method(
+    public static let investigateComplaint = Method.complaintStep(
         "complaint.investigate", "Record that the owner began investigating.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            Method.noteParameter
         ],
         roles: recorders)
-    public static let temporaryMeasureComplaint = Method(
+    public static let temporaryMeasureComplaint = Method.complaintStep(
         "complaint.temporary-measure", "Record the temporary measure put in place.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("measure", "string", required: true, "what was done, 1 to 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            .init("measure", "string", required: true, "what was done, 1 to 10000 characters")
         ],
         roles: recorders)
-    public static let resolveComplaint = Method(
+    public static let resolveComplaint = Method.complaintStep(
         "complaint.resolve", "Record the reply with its result; the revisit falls due.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("result", "string", required: true, "the result told to the complainant"),
-            .init("satisfaction", "very_satisfied|satisfied|basically_satisfied|dissatisfied|very_dissatisfied", "satisfaction at the reply"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            .init(
+                "satisfaction", "very_satisfied|satisfied|basically_satisfied|dissatisfied|very_dissatisfied",
+                "satisfaction at the reply"),
         ],
         roles: recorders)
-    public static let revisitComplaint = Method(
+    public static let revisitComplaint = Method.complaintStep(
         "complaint.revisit", "Record the follow-up call and the customer's satisfaction.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("satisfaction", "very_satisfied|satisfied|basically_satisfied|dissatisfied|very_dissatisfied", required: true, "satisfaction on the 5-level scale"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            .init(
+                "satisfaction", "very_satisfied|satisfied|basically_satisfied|dissatisfied|very_dissatisfied",
+                required: true, "satisfaction on the 5-level scale"),
+            Method.noteParameter,
         ],
         roles: recorders)
-    public static let closeComplaint = Method(
+    public static let closeComplaint = Method.complaintStep(
         "complaint.close", "Close a complaint; it never changes afterwards.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            Method.noteParameter
         ],
         roles: recorders)
-    public static let rejectComplaint = Method(
+    public static let rejectComplaint = Method.complaintStep(
         "complaint.reject", "Record that a complaint is invalid under a rule of invalid complaints.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("rule", "complainant_fault|excessive_demand|provocation|anonymous_without_facts|unverifiable|late_attitude|duplicate", required: true, "the rule that makes it invalid"),
+        [
+            .init(
+                "rule",
+                "complainant_fault|excessive_demand|provocation|anonymous_without_facts|unverifiable|late_attitude|duplicate",
+                required: true, "the rule that makes it invalid"),
             .init("note", "string", required: true, "the handler's judgement, 1 to 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
         ],
         roles: recorders)
-    public static let escalateComplaint = Method(
+    public static let escalateComplaint = Method.complaintStep(
         "complaint.escalate", "Raise a complaint to a more urgent level; its deadlines are counted again.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("level", "L1|L2|L3|L4", required: true, "the new, more urgent level"),
             .init("reason", "string", required: true, "why"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
         ],
         roles: recorders)
-    public static let requestExtensionComplaint = Method(
+    public static let requestExtensionComplaint = Method.complaintStep(
         "complaint.request-extension", "Ask for more time to resolve, with a reason and the customer's consent.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("reason", "string", required: true, "why more time is needed"),
             .init("customerConsent", "bool", required: true, "the customer agreed"),
             .init("until", "RFC 3339 time", required: true, "the new resolution deadline"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
         ],
         roles: recorders)
-    public static let decideExtensionComplaint = Method(
+    public static let decideExtensionComplaint = Method.complaintStep(
         "complaint.decide-extension", "Grant or refuse a requested extension; the requester may not decide it.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("grant", "bool", required: true, "true grants, false refuses"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            Method.noteParameter,
         ],
         roles: approvers)
-    public static let withdrawComplaint = Method(
+    public static let withdrawComplaint = Method.complaintStep(
         "complaint.withdraw", "Record that the customer withdrew the complaint.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("reason", "string", "free text"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            .init("reason", "string", "free text")
         ],
         roles: recorders)
-    public static let returnComplaint = Method(
+    public static let returnComplaint = Method.complaintStep(
         "complaint.return", "Return a complaint as out of scope, with a reason.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("reason", "string", required: true, "why it is out of scope"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            .init("reason", "string", required: true, "why it is out of scope")
         ],
         roles: recorders)
-    public static let pauseComplaint = Method(
+    public static let pauseComplaint = Method.complaintStep(
         "complaint.pause", "Stop the clock while the complaint waits on the customer.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("reason", "string", required: true, "what the customer must provide"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            .init("reason", "string", required: true, "what the customer must provide")
         ],
         roles: recorders)
-    public static let resumeComplaint = Method(
+    public static let resumeComplaint = Method.complaintStep(
         "complaint.resume", "Run the clock again; every deadline moves by the paused working time.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+        [
+            Method.noteParameter
         ],
         roles: recorders)
     public static let reopenComplaint = Method(
@@ -219,49 +197,41 @@ extension Method {
             .init("requestId", "uuid", "idempotency key"),
         ],
         roles: recorders)
-    public static let eightDComplaint = Method(
+    public static let eightDComplaint = Method.complaintStep(
         "complaint.eight-d", "Record one step (D0 to D8) of a quality complaint's 8D record.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("step", "D0|D1|D2|D3|D4|D5|D6|D7|D8", required: true, "the 8D step"),
             .init("owner", "string", required: true, "who owns the step"),
             .init("on", "yyyy-MM-dd", "the step's date; default today"),
             .init("text", "string", required: true, "what was found or done"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
         ],
         roles: recorders)
-    public static let recordOutcomeComplaint = Method(
+    public static let recordOutcomeComplaint = Method.complaintStep(
         "complaint.record-outcome", "Record responsibility (with our share) and the loss.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("responsibility", "ours|customer|third_party", required: true, "who was responsible"),
-            .init("ourSharePercent", "integer", "our share of the responsibility, 0 to 100; default 100 for ours, 0 for customer; required for third_party"),
+            .init(
+                "ourSharePercent", "integer",
+                "our share of the responsibility, 0 to 100; default 100 for ours, 0 for customer; required for third_party"
+            ),
             .init("loss", "decimal string", "the loss, e.g. \"1200.50\""),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            Method.noteParameter,
         ],
         roles: recorders)
-    public static let proposeCompensationComplaint = Method(
+    public static let proposeCompensationComplaint = Method.complaintStep(
         "complaint.propose-compensation", "Propose compensation; it waits for an approver other than the proposer.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+        [
             .init("kind", "payment|discount|replacement|return", required: true, "what the customer gets"),
             .init("amount", "decimal string", required: true, "e.g. \"20000\" or \"99.90\""),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            Method.noteParameter,
         ],
         roles: recorders)
-    public static let decideCompensationComplaint = Method(
-        "complaint.decide-compensation", "Approve or refuse pending compensation: not its proposer, and with the authority its amount needs.",
-        parameters: [
-            .init("number", "string", required: true, "complaint number"),
+    public static let decideCompensationComplaint = Method.complaintStep(
+        "complaint.decide-compensation",
+        "Approve or refuse pending compensation: not its proposer, and with the authority its amount needs.",
+        [
             .init("approve", "bool", required: true, "true approves, false refuses"),
-            .init("note", "string", "free text, at most 10000 characters"),
-            .init("expectedVersion", "integer|any|stream_exists", "the complaint stream's version this decision saw"),
-            .init("requestId", "uuid", "idempotency key"),
+            Method.noteParameter,
         ],
         roles: recorders)
 
@@ -269,11 +239,13 @@ extension Method {
     public static let complaintSteps: [(method: Method, params: any ComplaintStepParams.Type)] = [
         (.acknowledgeComplaint, AcknowledgeComplaintParams.self), (.assignComplaint, AssignComplaintParams.self),
         (.investigateComplaint, InvestigateComplaintParams.self),
-        (.temporaryMeasureComplaint, TemporaryMeasureComplaintParams.self), (.resolveComplaint, ResolveComplaintParams.self),
+        (.temporaryMeasureComplaint, TemporaryMeasureComplaintParams.self),
+        (.resolveComplaint, ResolveComplaintParams.self),
         (.revisitComplaint, RevisitComplaintParams.self), (.closeComplaint, CloseComplaintParams.self),
         (.rejectComplaint, RejectComplaintParams.self), (.escalateComplaint, EscalateComplaintParams.self),
         (.requestExtensionComplaint, RequestExtensionComplaintParams.self),
-        (.decideExtensionComplaint, DecideExtensionComplaintParams.self), (.withdrawComplaint, WithdrawComplaintParams.self),
+        (.decideExtensionComplaint, DecideExtensionComplaintParams.self),
+        (.withdrawComplaint, WithdrawComplaintParams.self),
         (.returnComplaint, ReturnComplaintParams.self), (.pauseComplaint, PauseComplaintParams.self),
         (.resumeComplaint, ResumeComplaintParams.self), (.eightDComplaint, EightDComplaintParams.self),
         (.recordOutcomeComplaint, RecordOutcomeComplaintParams.self),

@@ -40,7 +40,9 @@ public struct AssignComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, to: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, to: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
         self.number = number
         self.to = to
         self.note = note
@@ -99,7 +101,10 @@ public struct ResolveComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, result: String, satisfaction: Satisfaction? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, result: String, satisfaction: Satisfaction? = nil, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.result = result
         self.satisfaction = satisfaction
@@ -120,7 +125,10 @@ public struct RevisitComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, satisfaction: Satisfaction, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, satisfaction: Satisfaction, note: String? = nil, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.satisfaction = satisfaction
         self.note = note
@@ -160,7 +168,10 @@ public struct RejectComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, rule: InvalidComplaintRule, note: String, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, rule: InvalidComplaintRule, note: String, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.rule = rule
         self.note = note
@@ -181,7 +192,10 @@ public struct EscalateComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, level: ComplaintLevel, reason: String, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, level: ComplaintLevel, reason: String, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.level = level
         self.reason = reason
@@ -203,7 +217,10 @@ public struct RequestExtensionComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, reason: String, customerConsent: Bool, until: Timestamp, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, reason: String, customerConsent: Bool, until: Timestamp,
+        expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
         self.number = number
         self.reason = reason
         self.customerConsent = customerConsent
@@ -225,7 +242,10 @@ public struct DecideExtensionComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, grant: Bool, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, grant: Bool, note: String? = nil, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.grant = grant
         self.note = note
@@ -245,7 +265,8 @@ public struct WithdrawComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, reason: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(number: String, reason: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil)
+    {
         self.number = number
         self.reason = reason
         self.expectedVersion = expectedVersion
@@ -324,7 +345,10 @@ public struct EightDComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, step: EightDStep, owner: String, on: LocalDate? = nil, text: String, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, step: EightDStep, owner: String, on: LocalDate? = nil, text: String,
+        expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
         self.number = number
         self.step = step
         self.owner = owner
@@ -349,7 +373,10 @@ public struct RecordOutcomeComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, responsibility: Responsibility, ourSharePercent: Int? = nil, loss: DecimalAmount? = nil, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, responsibility: Responsibility, ourSharePercent: Int? = nil, loss: DecimalAmount? = nil,
+        note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
         self.number = number
         self.responsibility = responsibility
         self.ourSharePercent = ourSharePercent
@@ -360,7 +387,9 @@ public struct RecordOutcomeComplaintParams: ComplaintStepParams {
     }
 
     public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .recordOutcome(responsibility: self.responsibility, ourSharePercent: self.ourSharePercent, loss: self.loss, note: self.note ?? "")
+        .recordOutcome(
+            responsibility: self.responsibility, ourSharePercent: self.ourSharePercent, loss: self.loss,
+            note: self.note ?? "")
     }
 }
 
@@ -373,7 +402,10 @@ public struct ProposeCompensationComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, kind: CompensationKind, amount: DecimalAmount, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, kind: CompensationKind, amount: DecimalAmount, note: String? = nil,
+        expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
         self.number = number
         self.kind = kind
         self.amount = amount
@@ -395,7 +427,10 @@ public struct DecideCompensationComplaintParams: ComplaintStepParams {
     public var expectedVersion: ExpectedVersion?
     public var requestId: UUID?
 
-    public init(number: String, approve: Bool, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
+    public init(
+        number: String, approve: Bool, note: String? = nil, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
         self.number = number
         self.approve = approve
         self.note = note

@@ -28,7 +28,8 @@ extension HandleComplaint: StoreCommand {
 
     public func decide(_ context: DecisionContext, txn: borrowing WriteTransaction) throws -> Decision {
         let state = try ComplaintProjection.complaint(self.number, tables: context.tables, in: txn)
-        return try ComplaintHandling.decide(self, state: state, actor: context.actor, now: context.now, policy: context.policy)
+        return try ComplaintHandling.decide(
+            self, state: state, actor: context.actor, now: context.now, policy: context.policy)
     }
 
     public func replyStream(of events: [RecordedEvent]) -> StreamID { .complaint(self.number) }
@@ -55,13 +56,16 @@ extension ReopenComplaint: StoreCommand {
 
 extension ComplaintProjection {
     /// Everything filing `command` decides on, as the writer's transaction sees it.
-    static func filingContext(for command: FileComplaint, _ context: DecisionContext, txn: borrowing WriteTransaction)
+    static func filingContext(
+        for command: FileComplaint, _ context: DecisionContext, txn: borrowing WriteTransaction
+    )
         throws -> ComplaintDecisions.FilingContext
     {
         let tables = context.tables
         let policy = context.policy
         let last = try Self.lastRunningNumber(
-            series: ComplaintDecisions.runningCount(of: command, now: context.now, policy: policy), tables: tables, in: txn)
+            series: ComplaintDecisions.runningCount(of: command, now: context.now, policy: policy), tables: tables,
+            in: txn)
         let next = ComplaintDecisions.nextNumber(of: command, lastRunningNumber: last, now: context.now, policy: policy)
         let receivedAt = command.receivedAt ?? context.now
         let subject = ComplaintSubject.key(command.subject.trimmingWhitespace())

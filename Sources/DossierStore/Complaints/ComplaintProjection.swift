@@ -32,7 +32,9 @@ public enum ComplaintProjection: Projection {
         case .incidentRaised, .incidentJoined:
             guard let id = event.stream.incidentID else { return }
             let key = Array(id.utf8)
-            let current = try read(Self.incidents, key).map { try DossierJSON.decode(GroupIncidentState.self, from: $0) }
+            let current = try read(Self.incidents, key).map {
+                try DossierJSON.decode(GroupIncidentState.self, from: $0)
+            }
             guard let next = GroupIncidentState.apply(current, decoded, at: EventMetadata(event)) else { return }
             try write(Self.incidents, key, try DossierJSON.encode(next))
             try write(Self.incidentsBySubject, Array(next.subjectKey.utf8), key)
@@ -109,7 +111,9 @@ public enum ComplaintProjection: Projection {
                 return true
             }
             for number in numbers where result.count < limit {
-                if let state = try Self.complaint(number, tables: tables, in: txn), include(state) { result.append(state) }
+                if let state = try Self.complaint(number, tables: tables, in: txn), include(state) {
+                    result.append(state)
+                }
             }
             return result
         }
@@ -149,7 +153,9 @@ public enum ComplaintProjection: Projection {
         return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
     }
 
-    static func incident(_ id: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable) throws
+    static func incident(
+        _ id: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    ) throws
         -> GroupIncidentState?
     {
         try txn.withValue(tables[Self.incidents], forKey: Array(id.utf8)) { value in
@@ -169,7 +175,9 @@ public enum ComplaintProjection: Projection {
 }
 
 extension ComplaintState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> ComplaintState?
     {
         guard let number = stream.complaintNumber else { return nil }

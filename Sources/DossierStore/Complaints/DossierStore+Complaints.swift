@@ -11,7 +11,9 @@ extension DossierStore {
     }
 
     /// Complaints in number order, optionally of one customer, starting after `after`.
-    public func complaints(of customer: CustomerID? = nil, after: ComplaintNumber? = nil, limit: Int) throws
+    public func complaints(
+        of customer: CustomerID? = nil, after: ComplaintNumber? = nil, limit: Int
+    ) throws
         -> [ComplaintState]
     {
         try self.read { txn in
@@ -35,7 +37,9 @@ extension DossierStore {
     }
 
     /// The statistics of the complaints received from `from` to `to` (local days, inclusive).
-    public func complaintStatistics(from: LocalDate, to: LocalDate, reportDueBy: LocalDate?, now: Timestamp) throws
+    public func complaintStatistics(
+        from: LocalDate, to: LocalDate, reportDueBy: LocalDate?, now: Timestamp
+    ) throws
         -> ComplaintStatistics
     {
         let policy = self.policy

@@ -46,7 +46,9 @@ struct ComplaintCommand: ParsableCommand {
                 requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.fileComplaint, params, as: ComplaintResult.self)
-            } render: { Rendering.complaint($0) }
+            } render: {
+                Rendering.complaint($0)
+            }
         }
     }
 
@@ -63,7 +65,9 @@ struct ComplaintCommand: ParsableCommand {
                 try connection.call(
                     Method.showComplaint, ComplaintNumberParams(number: self.number, asOf: self.asOf),
                     as: ComplaintResult.self)
-            } render: { Rendering.complaint($0) }
+            } render: {
+                Rendering.complaint($0)
+            }
         }
     }
 
@@ -81,7 +85,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "Only this unit's.") var unit: String?
         @Option(name: .customLong("due-before"), help: "The next deadline falls before this time (RFC 3339).")
         var dueBefore: Timestamp?
-        @Flag(name: .customLong("due-today"), help: "The next deadline falls before the end of today.") var dueToday = false
+        @Flag(name: .customLong("due-today"), help: "The next deadline falls before the end of today.") var dueToday =
+            false
         @Flag(help: "The next deadline has passed.") var overdue = false
         @Flag(name: .customLong("at-risk"), help: "Most of the next clock's time has passed.") var atRisk = false
         @Flag(help: "The response or the resolution missed its deadline.") var breached = false
@@ -98,7 +103,9 @@ struct ComplaintCommand: ParsableCommand {
                 limit: self.limit)
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.listComplaints, params, as: ComplaintsResult.self)
-            } render: { Rendering.complaints($0) }
+            } render: {
+                Rendering.complaints($0)
+            }
         }
     }
 
@@ -117,7 +124,9 @@ struct ComplaintCommand: ParsableCommand {
                 let today = try Self.all(
                     connection, ListComplaintsParams(owner: self.owner, unit: self.unit, dueToday: true))
                 return DueList(overdue: overdue, dueToday: today)
-            } render: { Rendering.due($0) }
+            } render: {
+                Rendering.due($0)
+            }
         }
 
         /// Every page of a list.
@@ -155,7 +164,9 @@ struct ComplaintCommand: ParsableCommand {
                 requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.reopenComplaint, params, as: ComplaintResult.self)
-            } render: { Rendering.complaint($0) }
+            } render: {
+                Rendering.complaint($0)
+            }
         }
     }
 
@@ -173,7 +184,9 @@ struct ComplaintCommand: ParsableCommand {
             let params = ComplaintStatisticsParams(month: self.month, from: self.from, to: self.to)
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.complaintStatistics, params, as: ComplaintStatisticsResult.self)
-            } render: { self.csv ? StatisticsRendering.csv($0.statistics) : StatisticsRendering.text($0) }
+            } render: {
+                self.csv ? StatisticsRendering.csv($0.statistics) : StatisticsRendering.text($0)
+            }
         }
     }
 
@@ -189,9 +202,12 @@ struct ComplaintCommand: ParsableCommand {
             let params = ComplaintStatisticsParams(month: self.month)
             try ClientRunner(options: self.options).run { connection in
                 let result = try connection.call(Method.complaintStatistics, params, as: ComplaintStatisticsResult.self)
-                try Data(ComplaintReport.html(result, month: self.month).utf8).write(to: URL(fileURLWithPath: self.html))
+                try Data(ComplaintReport.html(result, month: self.month).utf8).write(
+                    to: URL(fileURLWithPath: self.html))
                 return result
-            } render: { "wrote \(self.html): \($0.statistics.total) complaints received in \(self.month)" }
+            } render: {
+                "wrote \(self.html): \($0.statistics.total) complaints received in \(self.month)"
+            }
         }
     }
 
@@ -204,7 +220,9 @@ struct ComplaintCommand: ParsableCommand {
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.showIncident, IncidentParams(id: self.id), as: IncidentResult.self)
-            } render: { Rendering.incident($0) }
+            } render: {
+                Rendering.incident($0)
+            }
         }
     }
 }

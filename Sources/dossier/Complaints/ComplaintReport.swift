@@ -34,7 +34,8 @@ enum ComplaintReport {
 
             """
         for (title, counts) in StatisticsRendering.sections(statistics) {
-            let heading = title.hasPrefix("by ") ? "Complaints \(title)" : title.prefix(1).uppercased() + title.dropFirst()
+            let heading =
+                title.hasPrefix("by ") ? "Complaints \(title)" : title.prefix(1).uppercased() + title.dropFirst()
             body += "<section class=\"chart\">\n<h2>\(Self.escape(heading))</h2>\n"
             body += counts.isEmpty ? "<p>none</p>\n" : Self.barChart(title: title, counts) + "\n"
             body += "</section>\n"
@@ -45,7 +46,8 @@ enum ComplaintReport {
         } else {
             body += "<table><thead><tr><th>customer</th><th>complaints</th></tr></thead><tbody>\n"
             for complainer in statistics.repeatComplainers {
-                body += "<tr><td>\(Self.escape(complainer.customer.rawValue))</td><td>\(complainer.complaints)</td></tr>\n"
+                body +=
+                    "<tr><td>\(Self.escape(complainer.customer.rawValue))</td><td>\(complainer.complaints)</td></tr>\n"
             }
             body += "</tbody></table>\n"
         }
@@ -94,13 +96,15 @@ enum ComplaintReport {
         let barWidth = 360
         let height = counts.count * rowHeight + 8
         let largest = max(1, counts.map(\.1).max() ?? 1)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" "
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(height)\" "
             + "role=\"img\" aria-label=\"complaints \(Self.escape(title))\">\n"
         for (index, (key, value)) in counts.enumerated() {
             let y = index * rowHeight + 4
             let width = max(2, value * barWidth / largest)
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(Self.escape(key))</text>"
-            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#3b6ea5\"/>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#3b6ea5\"/>"
             svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(value)</text>\n"
         }
         return svg + "</svg>"

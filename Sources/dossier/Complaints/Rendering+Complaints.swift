@@ -26,23 +26,34 @@ extension Rendering {
             pairs.append(("deadlines under", "\(basis.level.rawValue) service level, calendar \(basis.calendar)"))
         }
         if let request = complaint.extensionRequest {
-            pairs.append(("extension asked", "until \(request.until.iso8601) by \(request.requestedBy): \(request.reason)"))
+            pairs.append(
+                ("extension asked", "until \(request.until.iso8601) by \(request.requestedBy): \(request.reason)"))
         }
         if let result = complaint.result { pairs.append(("result", result)) }
-        if let satisfaction = complaint.replySatisfaction { pairs.append(("satisfaction at reply", satisfaction.rawValue)) }
-        if let satisfaction = complaint.revisitSatisfaction { pairs.append(("satisfaction at revisit", satisfaction.rawValue)) }
+        if let satisfaction = complaint.replySatisfaction {
+            pairs.append(("satisfaction at reply", satisfaction.rawValue))
+        }
+        if let satisfaction = complaint.revisitSatisfaction {
+            pairs.append(("satisfaction at revisit", satisfaction.rawValue))
+        }
         if let rule = complaint.rejectedUnder { pairs.append(("rejected under", rule)) }
         if let reason = complaint.endReason, !reason.isEmpty { pairs.append(("reason", reason)) }
         if let outcome = complaint.outcome {
             pairs.append(
-                ("responsibility", "\(outcome.responsibility.rawValue), our share \(outcome.ourSharePercent)%"
-                    + (outcome.loss.map { ", loss \($0)" } ?? "")))
+                (
+                    "responsibility",
+                    "\(outcome.responsibility.rawValue), our share \(outcome.ourSharePercent)%"
+                        + (outcome.loss.map { ", loss \($0)" } ?? "")
+                ))
         }
         if let compensation = complaint.compensation {
             pairs.append(
-                ("compensation", "\(compensation.kind.rawValue) \(compensation.amount) (ours \(compensation.ourShare)), "
-                    + "\(compensation.decision.rawValue), needs \(compensation.authorityNeeded.rawValue); proposed by "
-                    + compensation.proposedBy + (compensation.decidedBy.map { ", decided by \($0)" } ?? "")))
+                (
+                    "compensation",
+                    "\(compensation.kind.rawValue) \(compensation.amount) (ours \(compensation.ourShare)), "
+                        + "\(compensation.decision.rawValue), needs \(compensation.authorityNeeded.rawValue); proposed by "
+                        + compensation.proposedBy + (compensation.decidedBy.map { ", decided by \($0)" } ?? "")
+                ))
         }
         for entry in complaint.eightD {
             pairs.append(("  \(entry.step.rawValue) \(entry.step.title)", "\(entry.on) \(entry.owner): \(entry.text)"))
@@ -108,7 +119,8 @@ extension Rendering {
                 guard !rows.isEmpty else { continue }
                 lines.append("  \(title):")
                 for (complaint, due) in rows {
-                    var line = "    \(complaint.number.rawValue)  \(complaint.level.rawValue)  "
+                    var line =
+                        "    \(complaint.number.rawValue)  \(complaint.level.rawValue)  "
                         + "\(due?.nextClock?.rawValue ?? "-") by \(due?.nextDeadline?.iso8601 ?? "-")  \(complaint.subject)"
                     if let reasons = due?.escalationSuggested, !reasons.isEmpty {
                         line += "  (escalate: \(reasons.joined(separator: "; ")))"

@@ -1,6 +1,6 @@
-import Foundation
 import DossierCore
 import DossierProtocol
+import Foundation
 
 /// `dossier complaint stats`: the figures as a table with terminal bar charts, or as CSV.
 enum StatisticsRendering {

@@ -16,7 +16,8 @@ extension ConfigKeys {
                 "Digits of the running number written {seq} in number_pattern"),
             ConfigKey(
                 "policy.complaints.number_pattern", .numberingPattern, \.policy.complaints.numberPattern,
-                reload: .applies, "How a complaint number is written: {unit}, {yyyy}, {yy}, {MM}, {dd}, {seq} or {seq:N}"),
+                reload: .applies,
+                "How a complaint number is written: {unit}, {yyyy}, {yy}, {MM}, {dd}, {seq} or {seq:N}"),
             ConfigKey(
                 "policy.complaints.number_reset", .choice(NumberReset.self), \.policy.complaints.numberReset,
                 reload: .applies, "When the running number starts again from 1"),
@@ -67,7 +68,8 @@ extension ConfigKeys {
         }
         + [
             ConfigKey(
-                "policy.complaints.invalid.rules", .closedSet(InvalidComplaintRule.self), \.policy.complaints.invalidRules,
+                "policy.complaints.invalid.rules", .closedSet(InvalidComplaintRule.self),
+                \.policy.complaints.invalidRules,
                 reload: .applies, "The rules of invalid complaints a rejection may cite"),
             ConfigKey(
                 "policy.complaints.invalid.late_attitude_after", .duration, \.policy.complaints.lateAttitudeAfter,
@@ -146,7 +148,8 @@ extension ConfigValue where Value == DecimalAmount {
             guard let text = try section.string(name) else { return nil }
             guard let amount = DecimalAmount(text) else {
                 throw ConfigurationError(
-                    key: section.key(name), message: "must be an amount written as a string, such as \"5000\" or \"1234.50\"")
+                    key: section.key(name),
+                    message: "must be an amount written as a string, such as \"5000\" or \"1234.50\"")
             }
             return amount
         },
@@ -165,14 +168,17 @@ extension ConfigValue {
                     guard let value = Element(rawValue: text) else {
                         throw ConfigurationError(
                             key: section.key(name),
-                            message: "\"\(text)\" is not one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")
+                            message:
+                                "\"\(text)\" is not one of \(Element.allCases.map(\.rawValue).joined(separator: ", "))")
                     }
                     values.insert(value)
                 }
                 return values
             },
             render: { values in
-                "[" + Element.allCases.filter { values.contains($0) }.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                "["
+                    + Element.allCases.filter { values.contains($0) }.map { "\"\($0.rawValue)\"" }.joined(
+                        separator: ", ")
                     + "]"
             })
     }
@@ -188,7 +194,8 @@ extension ConfigValue where Value == [String: CompensationAuthority] {
             for (role, text) in entries {
                 guard ["viewer", "clerk", "approver", "auditor", "admin"].contains(role) else {
                     throw ConfigurationError(
-                        key: "\(section.key(name)).\(role)", message: "is not a role (viewer, clerk, approver, auditor, admin)")
+                        key: "\(section.key(name)).\(role)",
+                        message: "is not a role (viewer, clerk, approver, auditor, admin)")
                 }
                 guard let authority = CompensationAuthority(rawValue: text) else {
                     throw ConfigurationError(
@@ -200,7 +207,8 @@ extension ConfigValue where Value == [String: CompensationAuthority] {
         },
         render: { table in
             if table.isEmpty { return "{}" }
-            return "{ " + table.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value.rawValue)\"" }
+            return "{ "
+                + table.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value.rawValue)\"" }
                 .joined(separator: ", ") + " }"
         })
 }
@@ -214,7 +222,8 @@ extension ConfigurationRelations {
         guard complaints.managerApprovesUpTo >= complaints.clerkApprovesUpTo else {
             throw ConfigurationError(
                 key: "policy.complaints.compensation.manager_up_to",
-                message: "must not be below policy.complaints.compensation.clerk_up_to (\(complaints.clerkApprovesUpTo))")
+                message:
+                    "must not be below policy.complaints.compensation.clerk_up_to (\(complaints.clerkApprovesUpTo))")
         }
     }
 }

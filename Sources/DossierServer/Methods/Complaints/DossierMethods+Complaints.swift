@@ -12,7 +12,8 @@ extension DossierMethods {
                 indirect: params.indirect ?? false, unit: params.unit, receivedAt: params.receivedAt,
                 incidentAt: params.incidentAt, scope: params.scope ?? .individual, foreign: params.foreign ?? false,
                 externalID: params.externalId, claim: params.claim)
-            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            let pending = store.enqueue(
+                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
             return QueuedCommand(pending, result: Self.complaintResult)
         }
         for (method, params) in Method.complaintSteps { Self.registerStep(method, params, on: &router, store: store) }
@@ -20,7 +21,8 @@ extension DossierMethods {
             let command = ReopenComplaint(
                 number: try ComplaintNumber.parse(params.number), reason: params.reason, level: params.level,
                 receivedAt: params.receivedAt)
-            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            let pending = store.enqueue(
+                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
             return QueuedCommand(pending, result: Self.complaintResult)
         }
         router.query(Method.showComplaint, cost: Self.costOfState) { (params: ComplaintNumberParams, _) in
@@ -82,9 +84,13 @@ extension DossierMethods {
 
     /// The filter a list's params ask for, at `now` (`dueToday`: before the end of today in
     /// the policy's time zone).
-    static func filter(_ params: ListComplaintsParams, now: Timestamp, policy: Policy) throws(DomainError) -> ComplaintFilter {
+    static func filter(
+        _ params: ListComplaintsParams, now: Timestamp, policy: Policy
+    ) throws(DomainError) -> ComplaintFilter {
         var filter = ComplaintFilter()
-        filter.customer = try params.customer.map { id throws(DomainError) in try CustomerID.parse(id, field: "customer") }
+        filter.customer = try params.customer.map { id throws(DomainError) in
+            try CustomerID.parse(id, field: "customer")
+        }
         filter.statuses = Set(params.status ?? [])
         filter.levels = Set(params.level ?? [])
         filter.types = Set(params.type ?? [])
@@ -104,7 +110,9 @@ extension DossierMethods {
     }
 
     /// The receiving days `complaint.stats` counts: a month, or `from` to `to`.
-    static func period(_ params: ComplaintStatisticsParams) throws(DomainError) -> (
+    static func period(
+        _ params: ComplaintStatisticsParams
+    ) throws(DomainError) -> (
         from: LocalDate, to: LocalDate, dueBy: LocalDate?
     ) {
         if let month = params.month {
