@@ -139,6 +139,7 @@ struct ComplaintGroupAndDueTests {
                     holidays = ["2030-01-02"]
                     working_hours = ["08:30-12:00", "13:30-18:00"]
                     """).write(toFile: config, atomically: true, encoding: .utf8)
+            let check = try ProcessRunner.run(BuiltProducts.dossierd, ["--config", config, "--check-config"])
             kill(try #require(d.daemon.pid), SIGHUP)
             let deadline = Date().addingTimeInterval(10)
             while !d.daemon.log.contains("config reloaded"), Date() < deadline { usleep(20_000) }
@@ -148,6 +149,9 @@ struct ComplaintGroupAndDueTests {
             let newBasis = try #require(after["basis"] as? [String: Any])
             #expect(oldBasis["resolveWithin"] as? String == "5wd" && newBasis["resolveWithin"] as? String == "16wh")
             #expect(oldBasis["calendar"] as? String != newBasis["calendar"] as? String)
+            // --check-config names the calendar version the new deadlines record.
+            let version = try #require(newBasis["calendar"] as? String)
+            #expect(check.stdout.contains("# policy.calendar version \(version)"), "\(check.stdout)")
             // The first complaint keeps the deadlines its own rule set.
             let reread = try d.complaint(["complaint", "show", before["number"] as! String])
             #expect(reread["resolveBy"] as? String == before["resolveBy"] as? String)
