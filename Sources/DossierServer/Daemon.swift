@@ -34,6 +34,7 @@ public struct Daemon {
         do {
             store = try DossierStore(
                 configuration: self.configuration.store, policy: self.configuration.policy, logger: self.logger,
+                clock: DaemonClock.make(environment: ProcessInfo.processInfo.environment, logger: self.logger),
                 holder: "socket \(self.configuration.server.socketPath)")
         } catch let error as StoreError {
             if case .dataDirectoryInUse = error {

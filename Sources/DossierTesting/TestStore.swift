@@ -44,15 +44,20 @@ public enum TestStore {
             metadata: CommandMetadata(actor: Self.actor))
     }
 
+    /// A subject no other complaint of the test has: the same customer complaining twice about
+    /// one subject is a duplicate (rejected at filing), and five customers a group incident.
+    public static func distinctSubject() -> String { "card fees \(UUID().uuidString.prefix(8))" }
+
+    /// Files a complaint of `customer`, about a subject of its own unless `subject` is given.
     public static func fileComplaint(
-        _ store: DossierStore, customer: String, subject: String = "card fees", level: ComplaintLevel = .l3,
+        _ store: DossierStore, customer: String, subject: String? = nil, level: ComplaintLevel = .l3,
         requestID: UUID? = nil
     ) async throws -> CommandOutcome<ComplaintState> {
         try await store.execute(
             
                 FileComplaint(
                     customer: CustomerID(rawValue: customer), type: .service, channel: .phone, level: level,
-                    subject: subject),
+                    subject: subject ?? Self.distinctSubject()),
             metadata: CommandMetadata(actor: Self.actor, requestID: requestID))
     }
 }

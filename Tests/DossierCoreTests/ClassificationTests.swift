@@ -11,8 +11,8 @@ struct ClassificationTests {
     }
 
     @Test(arguments: ComplaintStatus.allCases)
-    func onlyClosedRejectedAndWithdrawnAreDone(status: ComplaintStatus) {
-        #expect(status.isOpen == ![.closed, .rejected, .withdrawn].contains(status))
+    func onlyClosedRejectedWithdrawnAndReturnedAreDone(status: ComplaintStatus) {
+        #expect(status.isOpen == ![.closed, .rejected, .withdrawn, .returned].contains(status))
     }
 
     @Test func displayNamesAreDistinctChineseLabels() {
@@ -30,7 +30,7 @@ struct ClassificationTests {
                 == #"["grievance","suggestion","quality","packaging","service","attitude","fees","product","other"]"#)
         #expect(
             String(decoding: try DossierJSON.encode(ComplaintChannel.allCases), as: UTF8.self)
-                == #"["phone","counter","letter","web","app","regulator"]"#)
+                == #"["phone","counter","letter","web","app","regulator","media","comment_book"]"#)
         #expect(
             String(decoding: try DossierJSON.encode(CustomerTier.allCases), as: UTF8.self)
                 == #"["gold","focus","quality","ordinary","restricted","exit"]"#)

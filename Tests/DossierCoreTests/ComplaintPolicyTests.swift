@@ -3,18 +3,21 @@ import Testing
 
 @Suite("ComplaintPolicy")
 struct ComplaintPolicyTests {
-    /// DOMAIN.md section 2: service levels by severity.
+    /// DOMAIN.md section 2: service levels by severity; a major complaint (L1, L2) needs a
+    /// temporary measure within 8 working hours.
     @Test(arguments: [
-        (ComplaintLevel.l1, ServiceDuration.minutes(30), ServiceDuration.hours(2)),
-        (.l2, .hours(4), .hours(12)),
-        (.l3, .hours(24), .workingDays(5)),
-        (.l4, .workingDays(5), .workingDays(10)),
+        (ComplaintLevel.l1, ServiceDuration.minutes(30), ServiceDuration.hours(2), ServiceDuration?.some(.workingHours(8))),
+        (.l2, .hours(4), .hours(12), .workingHours(8)),
+        (.l3, .hours(24), .workingDays(5), nil),
+        (.l4, .workingDays(5), .workingDays(10), nil),
     ])
     func defaultServiceLevelsFollowTheDomainTable(
-        level: ComplaintLevel, respond: ServiceDuration, resolve: ServiceDuration
+        level: ComplaintLevel, respond: ServiceDuration, resolve: ServiceDuration, temporaryMeasure: ServiceDuration?
     ) {
         let policy = ComplaintPolicy()
-        #expect(policy.serviceLevel(for: level) == ServiceLevel(respondWithin: respond, resolveWithin: resolve))
+        #expect(
+            policy.serviceLevel(for: level)
+                == ServiceLevel(respondWithin: respond, resolveWithin: resolve, temporaryMeasureWithin: temporaryMeasure))
     }
 
     @Test func defaultNumbering() {

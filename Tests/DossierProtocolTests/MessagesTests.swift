@@ -46,7 +46,7 @@ struct MessagesTests {
         #"{"customer":"C","type":"fees","channel":"email","level":"L1","subject":"s"}"#,
         #"{"customer":"C","type":"fees","channel":"web","level":"l1","subject":"s"}"#,
         #"{"customer":"C","type":"fees","channel":"web","level":"L1"}"#,
-        #"{"type":"fees","channel":"web","level":"L1","subject":"s"}"#,
+        #"{"customer":"C","type":"fees","channel":"web","level":"L1","subject":"s","claim":12.5}"#,
         #"{"customer":"C","type":"fees","channel":"web","level":"L1","subject":"s","receivedAt":"2024-03-01 10:00"}"#,
         #"{"customer":"C","type":"fees","channel":"web","level":"L1","subject":"s","receivedAt":1709258400000}"#,
         #"{"customer":"C","type":"fees","channel":"web","level":"L1","subject":"s","requestId":"not-a-uuid"}"#,

@@ -71,14 +71,147 @@ struct MethodTests {
             keys(FileComplaintParams(
                 customer: "C-1", type: .fees, channel: .web, level: .l1, subject: "s", description: "d", anonymous: true,
                 indirect: true, unit: "HQ", receivedAt: Timestamp(rawValue: 0), incidentAt: Timestamp(rawValue: 0),
-                requestId: UUID())),
-            keys(FileComplaintParams(customer: "C-1", type: .fees, channel: .web, level: .l1, subject: "s"))
+                scope: .group, foreign: true, externalId: "X-1", claim: DecimalAmount("1"), requestId: UUID())),
+            // The customer may be left out for an anonymous complaint.
+            keys(FileComplaintParams(customer: nil, type: .fees, channel: .web, level: .l1, subject: "s"))
         ),
         (
             .showComplaint, keys(ComplaintNumberParams(number: "N", asOf: Timestamp(rawValue: 0))),
             keys(ComplaintNumberParams(number: "N"))
         ),
-        (.listComplaints, keys(ListComplaintsParams(customer: "C", after: "a", limit: 1)), keys(ListComplaintsParams())),
+        (
+            .listComplaints,
+            keys(ListComplaintsParams(
+                customer: "C", status: [.received], level: [.l1], type: [.fees], channel: [.web], owner: "o", unit: "HQ",
+                dueBefore: Timestamp(rawValue: 0), dueToday: true, overdue: true, atRisk: true, breached: true, after: "a",
+                limit: 1)),
+            keys(ListComplaintsParams())
+        ),
+        (
+            .reopenComplaint,
+            keys(ReopenComplaintParams(number: "N", reason: "r", level: .l1, receivedAt: Timestamp(rawValue: 0), requestId: UUID())),
+            keys(ReopenComplaintParams(number: "N", reason: "r"))
+        ),
+        (
+            .complaintStatistics,
+            keys(ComplaintStatisticsParams(month: "2026-11", from: LocalDate("2026-11-01"), to: LocalDate("2026-11-30"))),
+            keys(ComplaintStatisticsParams())
+        ),
+        (.showIncident, keys(IncidentParams(id: "I")), keys(IncidentParams(id: "I"))),
+        (
+            .acknowledgeComplaint,
+            keys(AcknowledgeComplaintParams(
+                number: "x", note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(AcknowledgeComplaintParams(number: "x"))
+        ),
+        (
+            .assignComplaint,
+            keys(AssignComplaintParams(
+                number: "x", to: "x", note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(AssignComplaintParams(number: "x", to: "x"))
+        ),
+        (
+            .investigateComplaint,
+            keys(InvestigateComplaintParams(
+                number: "x", note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(InvestigateComplaintParams(number: "x"))
+        ),
+        (
+            .temporaryMeasureComplaint,
+            keys(TemporaryMeasureComplaintParams(
+                number: "x", measure: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(TemporaryMeasureComplaintParams(number: "x", measure: "x"))
+        ),
+        (
+            .resolveComplaint,
+            keys(ResolveComplaintParams(
+                number: "x", result: "x", satisfaction: .satisfied, expectedVersion: .exact(1), requestId: UUID())),
+            keys(ResolveComplaintParams(number: "x", result: "x"))
+        ),
+        (
+            .revisitComplaint,
+            keys(RevisitComplaintParams(
+                number: "x", satisfaction: .satisfied, note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(RevisitComplaintParams(number: "x", satisfaction: .satisfied))
+        ),
+        (
+            .closeComplaint,
+            keys(CloseComplaintParams(
+                number: "x", note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(CloseComplaintParams(number: "x"))
+        ),
+        (
+            .rejectComplaint,
+            keys(RejectComplaintParams(
+                number: "x", rule: .unverifiable, note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(RejectComplaintParams(number: "x", rule: .unverifiable, note: "x"))
+        ),
+        (
+            .escalateComplaint,
+            keys(EscalateComplaintParams(
+                number: "x", level: .l1, reason: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(EscalateComplaintParams(number: "x", level: .l1, reason: "x"))
+        ),
+        (
+            .requestExtensionComplaint,
+            keys(RequestExtensionComplaintParams(
+                number: "x", reason: "x", customerConsent: true, until: Timestamp(rawValue: 0), expectedVersion: .exact(1), requestId: UUID())),
+            keys(RequestExtensionComplaintParams(number: "x", reason: "x", customerConsent: true, until: Timestamp(rawValue: 0)))
+        ),
+        (
+            .decideExtensionComplaint,
+            keys(DecideExtensionComplaintParams(
+                number: "x", grant: true, note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(DecideExtensionComplaintParams(number: "x", grant: true))
+        ),
+        (
+            .withdrawComplaint,
+            keys(WithdrawComplaintParams(
+                number: "x", reason: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(WithdrawComplaintParams(number: "x"))
+        ),
+        (
+            .returnComplaint,
+            keys(ReturnComplaintParams(
+                number: "x", reason: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(ReturnComplaintParams(number: "x", reason: "x"))
+        ),
+        (
+            .pauseComplaint,
+            keys(PauseComplaintParams(
+                number: "x", reason: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(PauseComplaintParams(number: "x", reason: "x"))
+        ),
+        (
+            .resumeComplaint,
+            keys(ResumeComplaintParams(
+                number: "x", note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(ResumeComplaintParams(number: "x"))
+        ),
+        (
+            .eightDComplaint,
+            keys(EightDComplaintParams(
+                number: "x", step: .d3, owner: "x", on: LocalDate("2024-03-01"), text: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(EightDComplaintParams(number: "x", step: .d3, owner: "x", text: "x"))
+        ),
+        (
+            .recordOutcomeComplaint,
+            keys(RecordOutcomeComplaintParams(
+                number: "x", responsibility: .ours, ourSharePercent: 1, loss: DecimalAmount(hundredths: 100), note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(RecordOutcomeComplaintParams(number: "x", responsibility: .ours))
+        ),
+        (
+            .proposeCompensationComplaint,
+            keys(ProposeCompensationComplaintParams(
+                number: "x", kind: .payment, amount: DecimalAmount(hundredths: 100), note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(ProposeCompensationComplaintParams(number: "x", kind: .payment, amount: DecimalAmount(hundredths: 100)))
+        ),
+        (
+            .decideCompensationComplaint,
+            keys(DecideCompensationComplaintParams(
+                number: "x", approve: true, note: "x", expectedVersion: .exact(1), requestId: UUID())),
+            keys(DecideCompensationComplaintParams(number: "x", approve: true))
+        ),
         (.readLog, keys(ReadLogParams(stream: "s", from: 1, limit: 1)), keys(ReadLogParams())),
         (.hello, keys(NoParams()), keys(NoParams())),
         (.methods, keys(NoParams()), keys(NoParams())),

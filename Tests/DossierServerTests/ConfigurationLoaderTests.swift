@@ -67,7 +67,10 @@ struct ConfigurationLoaderTests {
         #expect(configuration.store.initialMapSize == 128 << 20)
         #expect(configuration.policy.complaints.defaultUnit == "SH")
         #expect(configuration.policy.complaints.numberDigits == 4)
-        #expect(configuration.policy.complaints.l1 == ServiceLevel(respondWithin: .minutes(15), resolveWithin: .hours(1)))
+        // A level's table may leave keys out: the temporary-measure clock keeps its default.
+        #expect(
+            configuration.policy.complaints.l1
+                == ServiceLevel(respondWithin: .minutes(15), resolveWithin: .hours(1), temporaryMeasureWithin: .workingHours(8)))
         #expect(configuration.policy.complaints.l2 == Policy().complaints.l2)
         #expect(configuration.policy.calendar.holidays == [LocalDate("2026-10-01")!, LocalDate("2026-10-02")!])
         #expect(configuration.policy.calendar.isWorkingDay(LocalDate("2026-09-27")!))

@@ -10,9 +10,9 @@ struct IdempotencyTests {
         try await TestStore.with { store, _ in
             _ = try await TestStore.register(store, "c1")
             let requestID = UUID()
-            let first = try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID)
+            let first = try await TestStore.fileComplaint(store, customer: "c1", subject: "card fees", requestID: requestID)
             let head = try store.head()
-            let retry = try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID)
+            let retry = try await TestStore.fileComplaint(store, customer: "c1", subject: "card fees", requestID: requestID)
             #expect(!first.deduplicated)
             #expect(retry.deduplicated)
             #expect(retry.events == first.events)
@@ -47,7 +47,9 @@ struct IdempotencyTests {
             let requestID = UUID()
             let outcomes = try await withThrowingTaskGroup(of: CommandOutcome.self) { group in
                 for _ in 0..<20 {
-                    group.addTask { try await TestStore.fileComplaint(store, customer: "c1", requestID: requestID) }
+                    group.addTask {
+                        try await TestStore.fileComplaint(store, customer: "c1", subject: "card fees", requestID: requestID)
+                    }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }

@@ -51,6 +51,8 @@ struct DossierWorkloads {
         progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
 
+        report.record(try await ComplaintWorkload.run(socket: socket, store: daemon.store, clients: 8, configuration))
+
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {
             progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")

@@ -29,7 +29,9 @@ enum ValidRequests {
             description: rng.chance(0.3) ? "details of \(subject)" : nil, anonymous: rng.chance(0.1) ? true : nil,
             indirect: rng.chance(0.1) ? true : nil, unit: unit, receivedAt: received,
             incidentAt: rng.chance(0.2) ? received.adding(minutes: -Int.random(in: 1..<10_000, using: &rng)) : nil,
-            requestId: requestID)
+            scope: rng.chance(0.1) ? .group : nil, foreign: rng.chance(0.1) ? true : nil,
+            externalId: rng.chance(0.1) ? "EXT-\(rng.next() % 1_000_000)" : nil,
+            claim: rng.chance(0.2) ? DecimalAmount(hundredths: Int64(rng.next() % 10_000_000)) : nil, requestId: requestID)
     }
 
     static func flag(customer: String, requestID: UUID, using rng: inout SplitMix64) -> FlagCustomerParams {
@@ -39,5 +41,14 @@ enum ValidRequests {
             detail: rng.chance(0.5) ? "observed by the crash test" : nil,
             response: rng.chance(0.5) ? FlagResponse.allCases.randomElement(using: &rng) : nil,
             expectedVersion: rng.chance(0.2) ? .streamExists : nil, requestId: requestID)
+    }
+
+    /// A due list: overdue, due today, at risk or breached, optionally of some states and levels.
+    static func dueList(using rng: inout SplitMix64) -> ListComplaintsParams {
+        ListComplaintsParams(
+            status: rng.chance(0.5) ? [ComplaintStatus.allCases.randomElement(using: &rng)!] : nil,
+            level: rng.chance(0.3) ? [ComplaintLevel.allCases.randomElement(using: &rng)!] : nil,
+            dueToday: rng.chance(0.3) ? true : nil, overdue: rng.chance(0.3) ? true : nil,
+            atRisk: rng.chance(0.2) ? true : nil, breached: rng.chance(0.2) ? true : nil, limit: 20)
     }
 }

@@ -1,19 +1,22 @@
 import Foundation
 
-/// Working days of the institution: weekends and configured holidays are off, configured
-/// make-up days (调休) are worked even on a weekend; all in the institution's time zone.
+/// Working days and hours of the institution: weekends and configured holidays are off,
+/// configured make-up days (调休) are worked even on a weekend, and a working day is worked
+/// in its `workingHours`; all in the institution's time zone.
 public struct BusinessCalendar: Hashable, Sendable {
     public let timeZoneIdentifier: String
     /// ISO weekdays that are off: Monday 1 ... Sunday 7.
     public var weekendDays: Set<Int>
     public var holidays: Set<LocalDate>
     public var makeUpWorkingDays: Set<LocalDate>
+    /// The spans of a working day that working-hour clocks (`wh`) count.
+    public var workingHours: WorkingHours
     private let timeZone: TimeZone
 
     /// - Returns: `nil` when `timeZone` is not a known zone identifier.
     public init?(
         timeZone: String = "Asia/Shanghai", weekendDays: Set<Int> = [6, 7], holidays: Set<LocalDate> = [],
-        makeUpWorkingDays: Set<LocalDate> = []
+        makeUpWorkingDays: Set<LocalDate> = [], workingHours: WorkingHours = .standard
     ) {
         guard let zone = TimeZone(identifier: timeZone) else { return nil }
         self.timeZoneIdentifier = timeZone
@@ -21,11 +24,13 @@ public struct BusinessCalendar: Hashable, Sendable {
         self.weekendDays = weekendDays
         self.holidays = holidays
         self.makeUpWorkingDays = makeUpWorkingDays
+        self.workingHours = workingHours
     }
 
     public static func == (lhs: BusinessCalendar, rhs: BusinessCalendar) -> Bool {
         lhs.timeZoneIdentifier == rhs.timeZoneIdentifier && lhs.weekendDays == rhs.weekendDays
             && lhs.holidays == rhs.holidays && lhs.makeUpWorkingDays == rhs.makeUpWorkingDays
+            && lhs.workingHours == rhs.workingHours
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -33,11 +38,12 @@ public struct BusinessCalendar: Hashable, Sendable {
         hasher.combine(self.weekendDays)
         hasher.combine(self.holidays)
         hasher.combine(self.makeUpWorkingDays)
+        hasher.combine(self.workingHours)
     }
 
-    private static let millisecondsPerDay: Int64 = 86_400_000
+    static let millisecondsPerDay: Int64 = 86_400_000
 
-    private func offsetMilliseconds(at instant: Timestamp) -> Int64 {
+    func offsetMilliseconds(at instant: Timestamp) -> Int64 {
         Int64(self.timeZone.secondsFromGMT(for: instant.date)) * 1000
     }
 
@@ -53,19 +59,32 @@ public struct BusinessCalendar: Hashable, Sendable {
         return !self.weekendDays.contains(date.weekday)
     }
 
-    /// The instant `duration` after `start`. Working days are counted from the day after
-    /// `start`'s local day, and the deadline keeps `start`'s local time of day.
+    /// The instant of local time `millisecondsOfDay` after midnight on `date`. A local time the
+    /// zone skips (a daylight-saving gap) maps to the instant the same distance after the gap.
+    public func instant(on date: LocalDate, millisecondsOfDay: Int64) -> Timestamp {
+        let local = Int64(date.daysSince1970) * Self.millisecondsPerDay + millisecondsOfDay
+        let guess = Timestamp(rawValue: local - self.offsetMilliseconds(at: Timestamp(rawValue: local)))
+        return Timestamp(rawValue: local - self.offsetMilliseconds(at: guess))
+    }
+
+    /// The instant `duration` after `start`.
+    ///
+    /// Minutes, hours and days run around the clock. Working days are counted from the day
+    /// after `start`'s local day, and the deadline keeps `start`'s local time of day. Months
+    /// end on the same day of the month (or the month's last) at the same local time. Working
+    /// hours count only the working spans of working days.
     public func deadline(from start: Timestamp, after duration: ServiceDuration) -> Timestamp {
         switch duration {
         case .minutes(let n): return start.adding(minutes: n)
         case .hours(let n): return start.adding(minutes: n * 60)
         case .days(let n): return start.adding(minutes: n * 1440)
+        case .workingHours(let n): return self.addingWorkingTime(Int64(n) * 3_600_000, to: start)
+        case .months(let n):
+            let (day, timeOfDay) = self.localDayAndTime(of: start)
+            return self.instant(on: day.addingCalendarMonths(n), millisecondsOfDay: timeOfDay)
         case .workingDays(let n):
-            let offset = self.offsetMilliseconds(at: start)
-            let local = start.rawValue + offset
-            let startDay = Self.floorDivide(local, Self.millisecondsPerDay)
-            let timeOfDay = local - startDay * Self.millisecondsPerDay
-            var day = LocalDate(daysSince1970: Int(startDay))
+            let (startDay, timeOfDay) = self.localDayAndTime(of: start)
+            var day = startDay
             var counted = 0
             // A bounded walk: even a calendar with every day off ends after a year per working day asked.
             var steps = 0
@@ -74,13 +93,18 @@ public struct BusinessCalendar: Hashable, Sendable {
                 steps += 1
                 if self.isWorkingDay(day) { counted += 1 }
             }
-            let localDeadline = Int64(day.daysSince1970) * Self.millisecondsPerDay + timeOfDay
-            let guess = Timestamp(rawValue: localDeadline - offset)
-            return Timestamp(rawValue: localDeadline - self.offsetMilliseconds(at: guess))
+            return self.instant(on: day, millisecondsOfDay: timeOfDay)
         }
     }
 
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+    /// The local day of `instant` and its local time of day in milliseconds.
+    func localDayAndTime(of instant: Timestamp) -> (day: LocalDate, millisecondsOfDay: Int64) {
+        let local = instant.rawValue + self.offsetMilliseconds(at: instant)
+        let day = Self.floorDivide(local, Self.millisecondsPerDay)
+        return (LocalDate(daysSince1970: Int(day)), local - day * Self.millisecondsPerDay)
+    }
+
+    static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
         let quotient = value / divisor
         return (value % divisor != 0 && (value < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

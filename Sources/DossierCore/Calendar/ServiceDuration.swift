@@ -1,17 +1,20 @@
 /// A service-level clock: minutes, hours and calendar days run around the clock; working days
-/// skip weekends and holidays of the business calendar.
+/// skip weekends and holidays of the business calendar; working hours count only the working
+/// hours of working days; months end on the same day of a later month.
 ///
-/// Written in config as `30m`, `4h`, `15d` or `5wd`.
+/// Written in config as `30m`, `4h`, `15d`, `5wd`, `8wh` or `1mo`.
 public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codable {
     case minutes(Int)
     case hours(Int)
     case days(Int)
     case workingDays(Int)
+    case workingHours(Int)
+    case months(Int)
 
     public init?(_ text: String) {
         let suffixes: [(String, (Int) -> ServiceDuration)] = [
-            ("wd", ServiceDuration.workingDays), ("m", ServiceDuration.minutes), ("h", ServiceDuration.hours),
-            ("d", ServiceDuration.days),
+            ("wd", ServiceDuration.workingDays), ("wh", ServiceDuration.workingHours), ("mo", ServiceDuration.months),
+            ("m", ServiceDuration.minutes), ("h", ServiceDuration.hours), ("d", ServiceDuration.days),
         ]
         for (suffix, make) in suffixes where text.hasSuffix(suffix) {
             guard let value = Int(text.dropLast(suffix.count)), value > 0 else { return nil }
@@ -21,11 +24,19 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
         return nil
     }
 
-    /// Whether the clock counts working days of the business calendar (the others run a fixed
-    /// time).
+    /// Whether the clock counts working days of the business calendar.
     public var isWorkingDays: Bool {
         if case .workingDays = self { return true }
         return false
+    }
+
+    /// Whether where the clock ends depends on the calendar (working days, working hours,
+    /// months); minutes, hours and days end a fixed time after any start.
+    public var isCalendarDependent: Bool {
+        switch self {
+        case .workingDays, .workingHours, .months: return true
+        case .minutes, .hours, .days: return false
+        }
     }
 
     public var description: String {
@@ -34,6 +45,8 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
         case .hours(let n): return "\(n)h"
         case .days(let n): return "\(n)d"
         case .workingDays(let n): return "\(n)wd"
+        case .workingHours(let n): return "\(n)wh"
+        case .months(let n): return "\(n)mo"
         }
     }
 
@@ -42,7 +55,8 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
         let text = try container.decode(String.self)
         guard let value = ServiceDuration(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a duration like 30m, 4h, 15d or 5wd, got \"\(text)\"")
+                in: container,
+                debugDescription: "expected a duration like 30m, 4h, 15d, 5wd, 8wh or 1mo, got \"\(text)\"")
         }
         self = value
     }
@@ -53,13 +67,19 @@ public enum ServiceDuration: Hashable, Sendable, CustomStringConvertible, Codabl
     }
 }
 
-/// How fast a complaint of one level must be answered and resolved.
+/// How fast a complaint of one level must be answered and resolved, and, for the levels that
+/// need one, by when a temporary measure must be in place.
 public struct ServiceLevel: Hashable, Sendable, Codable {
     public var respondWithin: ServiceDuration
     public var resolveWithin: ServiceDuration
+    /// nil: the level needs no temporary measure by a deadline.
+    public var temporaryMeasureWithin: ServiceDuration?
 
-    public init(respondWithin: ServiceDuration, resolveWithin: ServiceDuration) {
+    public init(
+        respondWithin: ServiceDuration, resolveWithin: ServiceDuration, temporaryMeasureWithin: ServiceDuration? = nil
+    ) {
         self.respondWithin = respondWithin
         self.resolveWithin = resolveWithin
+        self.temporaryMeasureWithin = temporaryMeasureWithin
     }
 }

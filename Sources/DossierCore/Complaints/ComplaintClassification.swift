@@ -19,7 +19,14 @@ public enum ComplaintType: String, ClosedSet {
 
 /// How the complaint reached the bank.
 public enum ComplaintChannel: String, ClosedSet {
-    case phone, counter, letter, web, app, regulator
+    case phone, counter, letter, web, app, regulator, media
+    case commentBook = "comment_book"
+}
+
+/// Whether one person complains or many together (群体投诉). A complaint filed as individual
+/// becomes part of a group when it is linked to a group incident.
+public enum ComplaintScope: String, ClosedSet {
+    case individual, group
 }
 
 /// Severity, which sets the service level: L1 is the most urgent.
@@ -30,17 +37,51 @@ public enum ComplaintLevel: String, ClosedSet, Comparable {
     case l4 = "L4"
 
     public static func < (lhs: ComplaintLevel, rhs: ComplaintLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// Whether this level is more urgent than `other` (L1 is more urgent than L2).
+    public func isMoreUrgent(than other: ComplaintLevel) -> Bool { self < other }
 }
 
-/// Where a complaint is in its lifecycle.
+/// Where a complaint is in its lifecycle (`ComplaintLifecycle` says which moves each allows).
 public enum ComplaintStatus: String, ClosedSet {
-    case received, acknowledged, assigned, investigating, resolved, revisited, closed, rejected, withdrawn
+    case received, acknowledged, assigned, investigating
+    case temporaryMeasure = "temporary_measure"
+    case resolved, revisited, closed, rejected, withdrawn
+    /// Returned as out of scope, with a reason.
+    case returned
 
     /// Whether the complaint still needs work.
     public var isOpen: Bool {
         switch self {
-        case .closed, .rejected, .withdrawn: return false
+        case .closed, .rejected, .withdrawn, .returned: return false
         default: return true
+        }
+    }
+
+    /// Whether the complaint has not been answered with a result yet.
+    public var isUnresolved: Bool {
+        switch self {
+        case .received, .acknowledged, .assigned, .investigating, .temporaryMeasure: return true
+        default: return false
+        }
+    }
+}
+
+/// The customer's satisfaction, asked at the reply and at the revisit.
+public enum Satisfaction: String, ClosedSet {
+    case verySatisfied = "very_satisfied"
+    case satisfied
+    case basicallySatisfied = "basically_satisfied"
+    case dissatisfied
+    case veryDissatisfied = "very_dissatisfied"
+
+    public var displayName: String {
+        switch self {
+        case .verySatisfied: return "很满意"
+        case .satisfied: return "满意"
+        case .basicallySatisfied: return "基本满意"
+        case .dissatisfied: return "不满意"
+        case .veryDissatisfied: return "很不满意"
         }
     }
 }

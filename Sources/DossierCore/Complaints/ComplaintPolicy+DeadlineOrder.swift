@@ -11,8 +11,10 @@ extension ComplaintPolicy {
     {
         let levels = ComplaintLevel.allCases.map { ($0, self.serviceLevel(for: $0)) }
         // Clocks of minutes, hours and days keep the same distance from every start: one start
-        // tells. Only working days need the calendar's starts.
-        let calendarDependent = levels.filter { $0.1.respondWithin.isWorkingDays || $0.1.resolveWithin.isWorkingDays }
+        // tells. Only working days, working hours and months need the calendar's starts.
+        let calendarDependent = levels.filter {
+            $0.1.respondWithin.isCalendarDependent || $0.1.resolveWithin.isCalendarDependent
+        }
         let durations = calendarDependent.flatMap { [$0.1.respondWithin, $0.1.resolveWithin] }
         let someStart = Timestamp(rawValue: 0)
         let starts = durations.isEmpty ? [] : calendar.startsToCheck(for: durations)

@@ -1,10 +1,11 @@
 /// Command: record a complaint as it is received.
 public struct FileComplaint: Hashable, Sendable, Codable {
-    public var customer: CustomerID
+    /// The registered customer complaining; nil only for an anonymous complaint.
+    public var customer: CustomerID?
     public var type: ComplaintType
     public var channel: ComplaintChannel
     public var level: ComplaintLevel
-    /// The product, account or event complained about (used to spot group complaints).
+    /// The product, account or event complained about (used to spot duplicates and group complaints).
     public var subject: String
     public var description: String
     /// The complainant did not give a name.
@@ -17,11 +18,23 @@ public struct FileComplaint: Hashable, Sendable, Codable {
     public var receivedAt: Timestamp?
     /// When the complained-about event happened, if known.
     public var incidentAt: Timestamp?
+    /// One person or many together.
+    public var scope: ComplaintScope
+    /// The complainant is abroad: the close clock is `close_foreign`.
+    public var foreign: Bool
+    /// The complaint's id in the system it was imported from, kept beside our number.
+    public var externalID: String?
+    /// The compensation the complainant demands, if any.
+    public var claim: DecimalAmount?
+    /// Set by `ReopenComplaint`: the closed complaint this one reopens.
+    public var reopenedFrom: ComplaintNumber?
 
     public init(
-        customer: CustomerID, type: ComplaintType, channel: ComplaintChannel, level: ComplaintLevel,
+        customer: CustomerID?, type: ComplaintType, channel: ComplaintChannel, level: ComplaintLevel,
         subject: String, description: String = "", anonymous: Bool = false, indirect: Bool = false,
-        unit: String? = nil, receivedAt: Timestamp? = nil, incidentAt: Timestamp? = nil
+        unit: String? = nil, receivedAt: Timestamp? = nil, incidentAt: Timestamp? = nil,
+        scope: ComplaintScope = .individual, foreign: Bool = false, externalID: String? = nil,
+        claim: DecimalAmount? = nil, reopenedFrom: ComplaintNumber? = nil
     ) {
         self.customer = customer
         self.type = type
@@ -34,16 +47,24 @@ public struct FileComplaint: Hashable, Sendable, Codable {
         self.unit = unit
         self.receivedAt = receivedAt
         self.incidentAt = incidentAt
+        self.scope = scope
+        self.foreign = foreign
+        self.externalID = externalID
+        self.claim = claim
+        self.reopenedFrom = reopenedFrom
     }
 }
 
-/// Event: a complaint was received and numbered, with its service-level deadlines.
+/// Event: a complaint was received and numbered, with its deadlines and the rule that set them.
 public struct ComplaintFiled: EventPayload {
     public static let typeName = "ComplaintFiled"
-    public static let schemaVersion: UInt16 = 1
+    /// 2: anonymous complaints without a customer, scope, foreign, external id, claim, the
+    /// running count's series, temporary-measure and close deadlines, the deadline basis and
+    /// `reopenedFrom`. Schema 1 events lack them (read as absent).
+    public static let schemaVersion: UInt16 = 2
 
     public var number: ComplaintNumber
-    public var customer: CustomerID
+    public var customer: CustomerID?
     public var type: ComplaintType
     public var channel: ComplaintChannel
     public var level: ComplaintLevel
@@ -58,6 +79,18 @@ public struct ComplaintFiled: EventPayload {
     public var receiver: String
     public var respondBy: Timestamp
     public var resolveBy: Timestamp
+    public var scope: ComplaintScope?
+    public var foreign: Bool?
+    public var externalId: String?
+    public var claim: DecimalAmount?
+    /// The running count this number continues (`ComplaintPolicy.numberingSeries`) and its
+    /// running number in it.
+    public var series: String?
+    public var running: Int?
+    public var temporaryMeasureBy: Timestamp?
+    public var closeBy: Timestamp?
+    public var basis: DeadlineBasis?
+    public var reopenedFrom: ComplaintNumber?
 }
 
 extension FileComplaint: DomainCommand {
@@ -70,5 +103,8 @@ extension FileComplaint: DomainCommand {
             && filed.description == self.description && filed.anonymous == self.anonymous
             && filed.indirect == self.indirect && (self.unit == nil || self.unit == filed.unit)
             && (self.receivedAt == nil || self.receivedAt == filed.receivedAt) && filed.incidentAt == self.incidentAt
+            && (filed.scope ?? .individual) == self.scope && (filed.foreign ?? false) == self.foreign
+            && filed.externalId == self.externalID && filed.claim == self.claim
+            && filed.reopenedFrom == self.reopenedFrom
     }
 }

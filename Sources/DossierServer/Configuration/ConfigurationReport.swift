@@ -14,6 +14,8 @@ public enum ConfigurationReport {
             }
             lines.append(("\(key.name) = \(key.render(configuration))", key.key))
         }
+        // Complaint deadlines record the calendar's version, not its settings: this line maps one to the other.
+        lines += [("", nil), ("# policy.calendar version \(configuration.policy.calendar.version)", nil)]
         guard let sources else { return lines.map(\.text).joined(separator: "\n") }
         let width = lines.filter { $0.key != nil }.map(\.text.count).max() ?? 0
         return lines.map { line in

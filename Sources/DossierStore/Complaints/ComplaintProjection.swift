@@ -1,32 +1,90 @@
 import DossierCore
 import LMDB
 
-/// Complaints as the log says they are now.
+/// Complaints and group incidents as the log says they are now.
 ///
-/// - `complaints`: complaint number -> `ComplaintState` (JSON); numbers of one unit and day
-///   sort by running number, so the last one is found with one reverse seek.
+/// - `complaints`: complaint number -> `ComplaintState` (JSON), in number order for paging.
 /// - `complaints_by_customer`: customer id || 0x00 || number -> empty.
+/// - `complaint_counters`: running count (`HQ/2026-12-02`, `*/2010`) -> its last running
+///   number (decimal text): read and written on the writer, so numbers never repeat or skip.
+/// - `complaints_by_subject`: subject key || 0x00 || received at (8 bytes, big-endian, sign
+///   flipped) || number -> empty: the complaints about one subject in time order, for
+///   duplicates and group incidents.
+/// - `complaint_incidents`: incident id -> `GroupIncidentState` (JSON).
+/// - `complaint_incidents_by_subject`: subject key -> the latest incident's id.
 public enum ComplaintProjection: Projection {
     public static let name = "complaints"
     static let complaints = ProjectionTable("complaints")
     static let byCustomer = ProjectionTable("complaints_by_customer")
-    public static let tables = [Self.complaints, Self.byCustomer]
-    public static let version = 1
+    static let counters = ProjectionTable("complaint_counters")
+    static let bySubject = ProjectionTable("complaints_by_subject")
+    static let incidents = ProjectionTable("complaint_incidents")
+    static let incidentsBySubject = ProjectionTable("complaint_incidents_by_subject")
+    public static let tables = [
+        Self.complaints, Self.byCustomer, Self.counters, Self.bySubject, Self.incidents, Self.incidentsBySubject,
+    ]
+    /// 2: the lifecycle, running counts, subjects and group incidents.
+    public static let version = 2
 
     public static func apply(_ event: RecordedEvent, _ decoded: DomainEvent, read: ReadRow, write: WriteRow) throws {
         guard case .complaint(let complaintEvent) = decoded else { return }
         switch complaintEvent {
-        case .filed(let filed):
-            let key = Self.key(filed.number)
+        case .incidentRaised, .incidentJoined:
+            guard let id = event.stream.incidentID else { return }
+            let key = Array(id.utf8)
+            let current = try read(Self.incidents, key).map {
+                try DossierJSON.decode(GroupIncidentState.self, from: $0)
+            }
+            guard let next = GroupIncidentState.apply(current, decoded, at: EventMetadata(event)) else { return }
+            try write(Self.incidents, key, try DossierJSON.encode(next))
+            try write(Self.incidentsBySubject, Array(next.subjectKey.utf8), key)
+        default:
+            guard let number = event.stream.complaintNumber else { return }
+            let key = Self.key(number)
             let current = try read(Self.complaints, key).map { try DossierJSON.decode(ComplaintState.self, from: $0) }
             if let next = ComplaintState.apply(current, decoded, at: EventMetadata(event)) {
                 try write(Self.complaints, key, try DossierJSON.encode(next))
             }
-            try write(Self.byCustomer, Array(filed.customer.rawValue.utf8) + [0] + key, [])
+            guard case .filed(let filed) = complaintEvent else { return }
+            if let customer = filed.customer {
+                try write(Self.byCustomer, Array(customer.rawValue.utf8) + [0] + key, [])
+            }
+            let series = filed.series ?? Self.legacySeries(of: filed.number)
+            let running = filed.running ?? Self.legacyRunning(of: filed.number)
+            if let series, let running {
+                let seriesKey = Array(series.utf8)
+                let last = try read(Self.counters, seriesKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+                if running > last { try write(Self.counters, seriesKey, Array(String(running).utf8)) }
+            }
+            try write(Self.bySubject, Self.subjectKey(ComplaintSubject.key(filed.subject), filed.receivedAt) + key, [])
         }
     }
 
     static func key(_ number: ComplaintNumber) -> [UInt8] { Array(number.rawValue.utf8) }
+
+    /// Subject key, separator and the receiving time, sortable as bytes.
+    static func subjectKey(_ subject: String, _ receivedAt: Timestamp) -> [UInt8] {
+        Array(subject.utf8) + [0] + (UInt64(bitPattern: receivedAt.rawValue) ^ (1 << 63)).bigEndianBytes
+    }
+
+    /// Numbers written before the counters existed follow the first pattern,
+    /// `{unit}{yy}{MM}{dd}{seq}`, counted per unit and day.
+    static func legacySeries(of number: ComplaintNumber) -> String? {
+        let text = number.rawValue
+        let unit = text.prefix { $0.isUppercase }
+        let digits = text.dropFirst(unit.count)
+        guard !unit.isEmpty, digits.count > 6, digits.allSatisfy(\.isNumber) else { return nil }
+        let day = digits.prefix(6)
+        return "\(unit)/20\(day.prefix(2))-\(day.dropFirst(2).prefix(2))-\(day.suffix(2))"
+    }
+
+    static func legacyRunning(of number: ComplaintNumber) -> Int? {
+        guard Self.legacySeries(of: number) != nil else { return nil }
+        let unit = number.rawValue.prefix { $0.isUppercase }
+        return Int(number.rawValue.dropFirst(unit.count + 6))
+    }
+
+    // MARK: - Reads
 
     static func complaint(
         _ number: ComplaintNumber, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
@@ -36,45 +94,86 @@ public enum ComplaintProjection: Projection {
         }
     }
 
-    /// Complaints in number order, optionally of one customer, starting after `after`.
+    /// Complaints in number order, optionally of one customer, starting after `after`, that
+    /// `include` accepts; at most `limit`.
     static func complaints(
         of customer: CustomerID?, after: ComplaintNumber?, limit: Int, tables: ProjectionTables,
-        in txn: borrowing some Transaction & ~Copyable
+        in txn: borrowing some Transaction & ~Copyable, where include: (ComplaintState) -> Bool = { _ in true }
     ) throws -> [ComplaintState] {
+        var result: [ComplaintState] = []
         if let customer {
             var numbers: [ComplaintNumber] = []
             let prefix = Array(customer.rawValue.utf8) + [0]
             let start = prefix + (after.map { Self.key($0) + [0] } ?? [])
             try txn.scan(tables[Self.byCustomer], from: start) { key, _ in
-                guard numbers.count < limit, key.starts(with: prefix) else { return false }
+                guard key.starts(with: prefix) else { return false }
                 numbers.append(ComplaintNumber(rawValue: String(decoding: key[prefix.count...], as: UTF8.self)))
                 return true
             }
-            return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
+            for number in numbers where result.count < limit {
+                if let state = try Self.complaint(number, tables: tables, in: txn), include(state) {
+                    result.append(state)
+                }
+            }
+            return result
         }
-        return try txn.page(tables[Self.complaints], after: after.map(Self.key), limit: limit) {
+        return try txn.page(tables[Self.complaints], after: after.map(Self.key), limit: limit, where: include) {
             try DossierJSON.decode(ComplaintState.self, from: $0)
         }
     }
 
-    /// The highest running number used in a unit's day (0 when none).
+    /// The last running number of a running count (0 when none).
     static func lastRunningNumber(
-        unit: String, day: LocalDate, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+        series: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
     ) throws -> Int {
-        let prefix = ComplaintNumber.prefix(unit: unit, day: day)
-        // Every number of the series sorts below prefix + "~" (digits sort below "~").
-        var last = 0
-        try txn.scan(tables[Self.complaints], from: Array((prefix + "~").utf8), reverse: true) { key, _ in
-            let number = ComplaintNumber(rawValue: String(decoding: key, as: UTF8.self))
-            last = number.runningNumber(after: prefix) ?? 0
-            return false
+        try txn.withValue(tables[Self.counters], forKey: Array(series.utf8)) { value in
+            value.flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
         }
-        return last
+    }
+
+    /// Complaints about `subjectKey` received from `from` to `to`, in time order.
+    static func complaints(
+        aboutSubject subjectKey: String, from: Timestamp, to: Timestamp, tables: ProjectionTables,
+        in txn: borrowing some Transaction & ~Copyable
+    ) throws -> [ComplaintState] {
+        let prefix = Array(subjectKey.utf8) + [0]
+        let last = Array(Self.subjectKey(subjectKey, to).suffix(8))
+        var numbers: [ComplaintNumber] = []
+        try txn.scan(tables[Self.bySubject], from: Self.subjectKey(subjectKey, from)) { key, _ in
+            guard key.starts(with: prefix), key.count > prefix.count + 8 else { return false }
+            let time = Array(key[prefix.count..<(prefix.count + 8)])
+            guard !last.lexicographicallyPrecedes(time) else { return false }
+            numbers.append(ComplaintNumber(rawValue: String(decoding: key[(prefix.count + 8)...], as: UTF8.self)))
+            return true
+        }
+        return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
+    }
+
+    static func incident(
+        _ id: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    ) throws
+        -> GroupIncidentState?
+    {
+        try txn.withValue(tables[Self.incidents], forKey: Array(id.utf8)) { value in
+            try value.map { try DossierJSON.decode(GroupIncidentState.self, from: $0) }
+        }
+    }
+
+    /// The latest group incident about `subjectKey`.
+    static func incident(
+        aboutSubject subjectKey: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    ) throws -> GroupIncidentState? {
+        let id = try txn.withValue(tables[Self.incidentsBySubject], forKey: Array(subjectKey.utf8)) { value in
+            value.map { String(decoding: $0, as: UTF8.self) }
+        }
+        return try id.flatMap { try Self.incident($0, tables: tables, in: txn) }
     }
 }
 
 extension ComplaintState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> ComplaintState?
     {
         guard let number = stream.complaintNumber else { return nil }

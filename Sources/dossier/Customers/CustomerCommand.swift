@@ -98,7 +98,7 @@ struct CustomerCommand: ParsableCommand {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            } render: { Rendering.customer($0) + CustomerDossier.complaints(of: self.id, options: self.options) }
         }
     }
 

@@ -72,7 +72,8 @@ struct FuzzLineGenerator {
             case ..<68: bytes = Self.encode(id, Method.hello, NoParams())
             case ..<76: bytes = Self.encode(id, Method.showCustomer, CustomerIDParams(id: customer))
             case ..<82: bytes = Self.encode(id, Method.listCustomers, ListCustomersParams(limit: Int.random(in: 1...20, using: &self.rng)))
-            case ..<88: bytes = Self.encode(id, Method.listComplaints, ListComplaintsParams(customer: customer, limit: 5))
+            case ..<85: bytes = Self.encode(id, Method.listComplaints, ListComplaintsParams(customer: customer, limit: 5))
+            case ..<88: bytes = Self.encode(id, Method.listComplaints, ValidRequests.dueList(using: &self.rng))
             case ..<94: bytes = Self.encode(id, Method.head, NoParams())
             case ..<99:
                 bytes = Self.encode(
@@ -350,6 +351,10 @@ struct FuzzLineGenerator {
         case "yyyy-MM-dd": return .string("2024-03-01")
         case "RFC 3339 time": return .string("2024-03-01T02:00:00Z")
         case "integer|any|stream_exists": return .string("any")
+        case "decimal string": return .string("1250.50")
+        case "yyyy-MM": return .string("2024-03")
+        case let type where type.hasPrefix("array of "):
+            return .array([.string(String(type.dropFirst(9).split(separator: "|").randomElement(using: &self.rng)!))])
         case let type where type.contains("|"):
             return .string(String(type.split(separator: "|").randomElement(using: &self.rng)!))
         default:
@@ -374,6 +379,11 @@ struct FuzzLineGenerator {
         case "yyyy-MM-dd": candidates += [.string("2024-13-45"), .number(20_240_301), .string("yesterday"), .string("")]
         case "RFC 3339 time": candidates += [.string("2024-03-01"), .number(1_709_251_200), .string("2024-02-30T00:00:00Z"), .string("")]
         case "integer|any|stream_exists": candidates += [.string("whatever"), .bool(true), .number(-1), .number(1.5)]
+        case "decimal string": candidates += [.number(1.5), .string("1,5"), .string("-3"), .string("1.234"), .string("")]
+        case "yyyy-MM": candidates += [.string("2024-13"), .number(202_403), .string("")]
+        case let type where type.hasPrefix("array of "):
+            // An empty array is a valid filter (no condition): only wrong elements and types are wrong.
+            candidates = [.object([:]), .array([.string("nonsense")]), .string(String(type.dropFirst(9).split(separator: "|")[0])), .number(1)]
         case let type where type.contains("|"): candidates += [.string("nonsense"), .number(1), .bool(true), .string("")]
         default: candidates += [.number(1), .bool(true), .number(1.5)]
         }

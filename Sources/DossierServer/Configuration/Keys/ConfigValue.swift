@@ -106,16 +106,16 @@ extension ConfigValue where Value == ServiceDuration {
     /// and longer clocks would make every deadline (and the check that responses are due
     /// before resolutions) walk that far.
     static let duration = ConfigValue(
-        description: "duration (m, h, d, wd; at most a year)",
+        description: "duration (m, h, d, wd, wh, mo; at most a year)",
         read: { section, name throws(ConfigurationError) in
             guard let text = try section.string(name) else { return nil }
             guard let duration = ServiceDuration(text) else {
                 throw ConfigurationError(
-                    key: section.key(name), message: "must be a duration such as \"30m\", \"4h\", \"15d\" or \"5wd\"")
+                    key: section.key(name), message: "must be a duration such as \"30m\", \"4h\", \"15d\", \"5wd\", \"8wh\" or \"1mo\"")
             }
             guard duration.isAtMostAYear else {
                 throw ConfigurationError(
-                    key: section.key(name), message: "must be at most a year: 527040m, 8784h, 366d or 366wd")
+                    key: section.key(name), message: "must be at most a year: 527040m, 8784h, 366d, 366wd, 8784wh or 12mo")
             }
             return duration
         },
@@ -152,8 +152,9 @@ extension ServiceDuration {
     var isAtMostAYear: Bool {
         switch self {
         case .minutes(let n): return n <= 366 * 24 * 60
-        case .hours(let n): return n <= 366 * 24
+        case .hours(let n), .workingHours(let n): return n <= 366 * 24
         case .days(let n), .workingDays(let n): return n <= 366
+        case .months(let n): return n <= 12
         }
     }
 }
