@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: - The product (Sources/)
@@ -167,7 +168,10 @@ let package = Package(
 
         .testTarget(name: "LMDBTests", dependencies: ["LMDB", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierFoundationTests", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DossierCoreTests",
+            dependencies: ["DossierCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DossierImportTests", dependencies: ["DossierImport"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
