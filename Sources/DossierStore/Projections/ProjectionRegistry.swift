@@ -6,6 +6,9 @@ enum ProjectionRegistry {
     static let all: [any Projection.Type] = [
         CustomerProjection.self,
         ComplaintProjection.self,
+        RatingProjection.self,
+        CreditLimitProjection.self,
+        GroupProjection.self,
     ]
 
     /// Every table of every projection.
