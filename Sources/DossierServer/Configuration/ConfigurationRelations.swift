@@ -26,6 +26,7 @@ enum ConfigurationRelations {
         }
         try Self.checkCalendar(configuration.policy.calendar)
         try Self.checkServiceLevels(configuration.policy)
+        try Self.checkCreditPolicy(configuration.policy)
     }
 
     /// A day cannot be both off and worked, and some day must be worked.

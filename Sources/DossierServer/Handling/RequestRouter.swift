@@ -53,7 +53,7 @@ public struct RequestRouter: Sendable {
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             let read: @Sendable () throws -> ByteBuffer = {
-                try Self.encodeReply(id: id, result: try handler(params, context), for: context.role)
+                try Self.encodeReply(id: id, result: try handler(params, context), for: context.role, access: context.confidentialAccess)
             }
             switch cost(params) {
             case .quick: return .quick(read)
@@ -70,7 +70,7 @@ public struct RequestRouter: Sendable {
         let allowedKeys = Set(method.parameters.map(\.name))
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
-            return .long { try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role) }
+            return .long { try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role, access: context.confidentialAccess) }
         }
     }
 
@@ -87,7 +87,7 @@ public struct RequestRouter: Sendable {
             let queued = try queue(params, context)
             return { body in
                 queued.whenComplete { result in
-                    body { try Self.encodeReply(id: id, result: try result(), for: context.role) }
+                    body { try Self.encodeReply(id: id, result: try result(), for: context.role, access: context.confidentialAccess) }
                 }
             }
         }

@@ -154,18 +154,24 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one customer (customer.show).")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one customer's dossier: tier, stage, open flags, ratings, limits and group (customer.show).")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var id: String
         @Option(name: .customLong("as-of"), help: "Show the customer as the log showed them then (RFC 3339).")
         var asOf: Timestamp?
+        @ArgumentParser.Flag(help: "Also every event of the customer, with its actor and reason.") var history = false
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
-                try connection.call(
-                    Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+                var dossier = CustomerDossier(
+                    try connection.call(
+                        Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self))
+                try dossier.addCredit(from: connection, asOf: self.asOf)
+                if self.history { try dossier.loadHistory(from: connection) }
+                return dossier
+            } render: { $0.rendered }
         }
     }
 
