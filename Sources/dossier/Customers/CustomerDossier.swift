@@ -92,10 +92,10 @@ extension Rendering {
         ).render()
     }
 
-    /// What an event says of why: its reason, or else its note, basis or outcome.
+    /// What an event says of why: its reason, or else its basis, evidence, outcome, note or source.
     static func reason(of event: EventView) -> String {
         guard case .object(let data) = event.data else { return event.type == "Withheld" ? "(withheld)" : "" }
-        for key in ["reason", "basis", "outcome", "note", "source"] {
+        for key in ["reason", "basis", "evidence", "outcome", "note", "source"] {
             if case .string(let text)? = data[key], !text.isEmpty { return text }
         }
         return ""
