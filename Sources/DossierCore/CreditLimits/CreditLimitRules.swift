@@ -2,9 +2,9 @@ extension Rule {
     public static let limitOnePending = Rule(
         "limit.one_pending",
         "a customer or group has at most one pending limit proposal; another is refused until it is approved or rejected",
-        details: ["pending"])
+        details: ["customer", "group", "pending"])
     public static let limitFourEyes = Rule(
-        "limit.four_eyes", "whoever proposed a limit may not approve it", details: ["proposer"])
+        "limit.four_eyes", "whoever proposed a limit may not approve it", details: ["customer", "group", "proposer"])
     public static let limitApprovalAuthority = Rule(
         "limit.approval_authority",
         "a limit is decided by someone acting for the authority of its amount's band (policy.limits.approval_bands) or one "
