@@ -139,9 +139,9 @@ extension JSONValue {
     ///
     /// `withheld` depends only on the result type and the role, never on the data: a viewer
     /// learns that bad records are withheld from every customer, not which customer has any.
-    public func redacted(_ fields: [ConfidentialField], for role: Role?, access: ConfidentialAccess = ConfidentialAccess())
-        -> JSONValue
-    {
+    public func redacted(
+        _ fields: [ConfidentialField], for role: Role?, access: ConfidentialAccess = ConfidentialAccess()
+    ) -> JSONValue {
         let hidden = fields.filter { !access.isVisible($0.confidentiality, to: role) }
         guard !hidden.isEmpty else { return self }
         var value = self

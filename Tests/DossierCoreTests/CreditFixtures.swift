@@ -14,7 +14,9 @@ enum CreditFixtures {
         EventMetadata(sequence: version, version: version, occurredAt: now, recordedAt: now, actor: actor)
     }
 
-    static func customer(_ id: String = "c1", tier: CustomerTier = .ordinary, kind: CustomerKind = .corporate) -> CustomerState {
+    static func customer(_ id: String = "c1", tier: CustomerTier = .ordinary, kind: CustomerKind = .corporate)
+        -> CustomerState
+    {
         CustomerState(
             id: CustomerID(rawValue: id), name: "Acme \(id)", kind: kind, stage: .active, tier: tier,
             registeredAt: Timestamp(rawValue: 0), version: 1)
@@ -22,7 +24,8 @@ enum CreditFixtures {
 
     /// A customer's rating on `scale`, approved with `grade` effective `effectiveOn`.
     static func rating(
-        _ customer: String = "c1", scale: String = "corporate", grade: String, effectiveOn: LocalDate = LocalDate("2026-01-05")!,
+        _ customer: String = "c1", scale: String = "corporate", grade: String,
+        effectiveOn: LocalDate = LocalDate("2026-01-05")!,
         nextReviewOn: LocalDate? = nil, isDefault: Bool = false
     ) -> RatingState {
         let approved = RatingApproved(
@@ -52,16 +55,20 @@ enum CreditFixtures {
                 .creditLimit(
                     .proposed(
                         CreditLimitProposed(
-                            subject: subject, number: number, isChange: false, amount: Money(ExactDecimal(limit.amount), currency),
-                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!, validTo: limit.validTo,
+                            subject: subject, number: number, isChange: false,
+                            amount: Money(ExactDecimal(limit.amount), currency),
+                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!,
+                            validTo: limit.validTo,
                             basis: "b", note: ""))), at: metadata(UInt64(2 * number - 1)))
             state = CreditLimitsState.apply(
                 state,
                 .creditLimit(
                     .approved(
                         CreditLimitApproved(
-                            subject: subject, number: number, isChange: false, amount: Money(ExactDecimal(limit.amount), currency),
-                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!, validTo: limit.validTo,
+                            subject: subject, number: number, isChange: false,
+                            amount: Money(ExactDecimal(limit.amount), currency),
+                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!,
+                            validTo: limit.validTo,
                             basis: "b", authority: "branch_committee", proposedBy: clerk.user, note: ""))),
                 at: metadata(UInt64(2 * number), actor: approver))
         }
@@ -73,13 +80,16 @@ enum CreditFixtures {
     /// A group with `members`, each by control.
     static func group(_ id: String = "g1", members: [String] = []) -> GroupState {
         let groupID = GroupID(rawValue: id)
-        var state = GroupState.apply(nil, .group(.created(GroupCreated(group: groupID, name: "Group \(id)", note: ""))), at: metadata(1))
+        var state = GroupState.apply(
+            nil, .group(.created(GroupCreated(group: groupID, name: "Group \(id)", note: ""))), at: metadata(1))
         for (index, member) in members.enumerated() {
             state = GroupState.apply(
                 state,
                 .group(
                     .memberAdded(
-                        GroupMemberAdded(group: groupID, customer: CustomerID(rawValue: member), relation: .control, evidence: "51%"))),
+                        GroupMemberAdded(
+                            group: groupID, customer: CustomerID(rawValue: member), relation: .control, evidence: "51%")
+                    )),
                 at: metadata(UInt64(index + 2)))
         }
         return state!

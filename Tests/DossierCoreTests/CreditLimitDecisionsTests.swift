@@ -18,7 +18,8 @@ struct CreditLimitDecisionsTests {
     }
 
     static func propose(
-        _ amount: Int, kind: CreditKind = .incremental, subject: CreditSubject = Self.subject, limits: CreditLimitsState? = nil,
+        _ amount: Int, kind: CreditKind = .incremental, subject: CreditSubject = Self.subject,
+        limits: CreditLimitsState? = nil,
         context: CreditContext = Self.context(), validFrom: LocalDate? = nil, validTo: LocalDate = F.endOfYear,
         policy: Policy = Self.policy
     ) throws(DomainError) -> CreditLimitProposed {
@@ -26,7 +27,8 @@ struct CreditLimitDecisionsTests {
             ProposeCreditLimit(
                 subject: subject, amount: ExactDecimal(amount), kind: kind, mode: .internal, validFrom: validFrom,
                 validTo: validTo, basis: "annual credit plan"),
-            limits: limits, context: context, policy: policy, caller: F.caller(F.clerk, "clerk"), now: F.now, today: F.today)
+            limits: limits, context: context, policy: policy, caller: F.caller(F.clerk, "clerk"), now: F.now,
+            today: F.today)
     }
 
     static func pending(_ proposed: CreditLimitProposed, on limits: CreditLimitsState?) -> CreditLimitsState {
@@ -64,20 +66,27 @@ struct CreditLimitDecisionsTests {
     @Test func amountsArePositiveWholeCents() {
         #expect(throws: DomainError.self) { try Self.propose(0) }
         #expect(throws: DomainError.self) { try Self.propose(-5) }
-        #expect(throws: DomainError.invalidField(field: "amount", reason: "must be in whole cents (at most 2 fraction digits)")) {
+        #expect(
+            throws: DomainError.invalidField(
+                field: "amount", reason: "must be in whole cents (at most 2 fraction digits)")
+        ) {
             try CreditLimitDecisions.propose(
                 ProposeCreditLimit(
                     subject: Self.subject, amount: ExactDecimal("10.005")!, kind: .incremental, mode: .public,
                     validTo: F.endOfYear, basis: "b"),
-                limits: nil, context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, "clerk"), now: F.now,
+                limits: nil, context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, "clerk"),
+                now: F.now,
                 today: F.today)
         }
     }
 
     @Test func aLimitIsValidForAtMostTwelveMonths() throws {
         let from = LocalDate("2026-03-01")!
-        #expect(try Self.propose(1, validFrom: from, validTo: LocalDate("2027-02-28")!).validTo == LocalDate("2027-02-28"))
-        let error = #expect(throws: DomainError.self) { try Self.propose(1, validFrom: from, validTo: LocalDate("2027-03-01")!) }
+        #expect(
+            try Self.propose(1, validFrom: from, validTo: LocalDate("2027-02-28")!).validTo == LocalDate("2027-02-28"))
+        let error = #expect(throws: DomainError.self) {
+            try Self.propose(1, validFrom: from, validTo: LocalDate("2027-03-01")!)
+        }
         #expect(error?.rule == .limitMaxValidity && error?.details["latest"] == "2027-02-28")
         var policy = Self.policy
         policy.limits.maxValidityMonths = 24
@@ -88,7 +97,9 @@ struct CreditLimitDecisionsTests {
     @Test func existingCreditRenewsALimitTheSubjectHad() throws {
         #expect(throws: DomainError.self) { try Self.propose(1_000, kind: .existing) }
         let expired = F.limits(Self.subject, [(1_000, LocalDate("2026-02-28")!)])
-        #expect(try Self.propose(1_000, kind: .existing, limits: expired, context: Self.context(ratings: [])).kind == .existing)
+        #expect(
+            try Self.propose(1_000, kind: .existing, limits: expired, context: Self.context(ratings: [])).kind
+                == .existing)
     }
 
     @Test func aSecondProposalWhilePendingIsRefused() throws {
@@ -111,23 +122,36 @@ struct CreditLimitDecisionsTests {
     }
 
     @Test func anAgencyRatingCountsAsItsCorporateGradeAndAnIndividualOnItsOwnScale() throws {
-        #expect(try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "agency", grade: "AA-")])).number == 1)
-        #expect(throws: DomainError.self) { try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "agency", grade: "BBB+")])) }
-        #expect(try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "individual", grade: "A")])).number == 1)
-        #expect(throws: DomainError.self) { try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "guarantee", grade: "normal1")])) }
+        #expect(
+            try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "agency", grade: "AA-")])).number == 1)
+        #expect(throws: DomainError.self) {
+            try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "agency", grade: "BBB+")]))
+        }
+        #expect(
+            try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "individual", grade: "A")])).number == 1
+        )
+        #expect(throws: DomainError.self) {
+            try Self.propose(1, context: Self.context(ratings: [F.rating(scale: "guarantee", grade: "normal1")]))
+        }
     }
 
     @Test func aRatingPastItsReviewIsNotCurrent() throws {
-        let overdue = F.rating(grade: "AA", effectiveOn: LocalDate("2025-01-01")!, nextReviewOn: LocalDate("2026-01-01")!)
+        let overdue = F.rating(
+            grade: "AA", effectiveOn: LocalDate("2025-01-01")!, nextReviewOn: LocalDate("2026-01-01")!)
         let error = #expect(throws: DomainError.self) { try Self.propose(1, context: Self.context(ratings: [overdue])) }
         #expect(error?.rule == .limitIncrementalRating)
-        #expect(try Self.propose(1, kind: .existing, limits: F.limits(Self.subject, [(5, F.endOfYear)]), context: Self.context(ratings: [overdue])).number == 2)
+        #expect(
+            try Self.propose(
+                1, kind: .existing, limits: F.limits(Self.subject, [(5, F.endOfYear)]),
+                context: Self.context(ratings: [overdue])
+            ).number == 2)
     }
 
     @Test func theMinimumGradeIsConfigured() throws {
         var policy = Self.policy
         policy.limits.incrementalMinimumGrades = ["corporate": "BBB"]
-        #expect(try Self.propose(1, context: Self.context(ratings: [F.rating(grade: "BBB")]), policy: policy).number == 1)
+        #expect(
+            try Self.propose(1, context: Self.context(ratings: [F.rating(grade: "BBB")]), policy: policy).number == 1)
         policy.limits.incrementalMinimumGrades = [:]
         #expect(try Self.propose(1, context: Self.context(ratings: []), policy: policy).number == 1)
     }
@@ -143,7 +167,8 @@ struct CreditLimitDecisionsTests {
         // A decrease of its limit is accepted, proposed and approved.
         let change = try CreditLimitDecisions.change(
             ChangeCreditLimit(subject: Self.subject, number: 1, amount: ExactDecimal(6_000_000), basis: "tier review"),
-            limits: limits, context: context, policy: Self.policy, caller: F.caller(F.clerk, "clerk"), now: F.now, today: F.today)
+            limits: limits, context: context, policy: Self.policy, caller: F.caller(F.clerk, "clerk"), now: F.now,
+            today: F.today)
         #expect(change.isChange && change.kind == .existing && change.amount == F.cny(6_000_000))
         let approved = try Self.approve(Self.pending(change, on: limits), context: context)
         #expect(approved.amount == F.cny(6_000_000) && approved.number == 1)
@@ -159,19 +184,24 @@ struct CreditLimitDecisionsTests {
     @Test func aChangeUpIsIncrementalAndAChangeOfAnExpiredOrRevokedLimitIsRefused() throws {
         let limits = F.limits(Self.subject, [(1_000, F.endOfYear), (2_000, LocalDate("2026-02-01")!)])
         let up = try CreditLimitDecisions.change(
-            ChangeCreditLimit(subject: Self.subject, number: 1, amount: ExactDecimal(1_500), basis: "b"), limits: limits,
+            ChangeCreditLimit(subject: Self.subject, number: 1, amount: ExactDecimal(1_500), basis: "b"),
+            limits: limits,
             context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, nil), now: F.now, today: F.today)
         #expect(up.kind == .incremental)
         let error = #expect(throws: DomainError.self) {
             try CreditLimitDecisions.change(
-                ChangeCreditLimit(subject: Self.subject, number: 2, amount: ExactDecimal(500), basis: "b"), limits: limits,
-                context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, nil), now: F.now, today: F.today)
+                ChangeCreditLimit(subject: Self.subject, number: 2, amount: ExactDecimal(500), basis: "b"),
+                limits: limits,
+                context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, nil), now: F.now, today: F.today
+            )
         }
         #expect(error?.rule == .limitStatus && error?.details["status"] == "expired")
         #expect(throws: DomainError.limitNotFound(Self.subject, number: 9)) {
             try CreditLimitDecisions.change(
-                ChangeCreditLimit(subject: Self.subject, number: 9, amount: ExactDecimal(500), basis: "b"), limits: limits,
-                context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, nil), now: F.now, today: F.today)
+                ChangeCreditLimit(subject: Self.subject, number: 9, amount: ExactDecimal(500), basis: "b"),
+                limits: limits,
+                context: Self.context(), policy: Self.policy, caller: F.caller(F.clerk, nil), now: F.now, today: F.today
+            )
         }
     }
 
@@ -211,9 +241,13 @@ struct CreditLimitDecisionsTests {
     @Test func theRulesAreCheckedAgainAtApproval() throws {
         let limits = Self.pending(try Self.propose(1_000), on: nil)
         // The customer became restricted after the proposal.
-        let error = #expect(throws: DomainError.self) { try Self.approve(limits, context: Self.context(tier: .restricted)) }
+        let error = #expect(throws: DomainError.self) {
+            try Self.approve(limits, context: Self.context(tier: .restricted))
+        }
         #expect(error?.rule == .limitDecreaseOnlyTier)
-        let noRating = #expect(throws: DomainError.self) { try Self.approve(limits, context: Self.context(ratings: [])) }
+        let noRating = #expect(throws: DomainError.self) {
+            try Self.approve(limits, context: Self.context(ratings: []))
+        }
         #expect(noRating?.rule == .limitIncrementalRating)
         #expect(throws: DomainError.noPendingLimit(Self.subject)) { try Self.approve(F.limits(Self.subject)) }
     }
@@ -221,10 +255,13 @@ struct CreditLimitDecisionsTests {
     @Test func nothingRaisesTheCreditOfACustomerInDefault() throws {
         let limits = F.limits(Self.subject, [(1_000, F.endOfYear)])
         let context = Self.context(ratings: [F.rating(grade: "D", isDefault: true)])
-        let error = #expect(throws: DomainError.self) { try Self.propose(5, kind: .existing, limits: limits, context: context) }
+        let error = #expect(throws: DomainError.self) {
+            try Self.propose(5, kind: .existing, limits: limits, context: context)
+        }
         #expect(error?.rule == .limitNotInDefault && error?.details["grade"] == "D")
         let frozen = CreditLimitsState.apply(
-            limits, .creditLimit(.frozen(CreditLimitFrozen(subject: Self.subject, number: 1, reason: "default"))), at: F.metadata(9))
+            limits, .creditLimit(.frozen(CreditLimitFrozen(subject: Self.subject, number: 1, reason: "default"))),
+            at: F.metadata(9))
         let unfreeze = #expect(throws: DomainError.self) { try Self.act(.unfreeze, 1, on: frozen, context: context) }
         #expect(unfreeze?.rule == .limitNotInDefault)
         #expect(try Self.act(.unfreeze, 1, on: frozen).count == 1)
@@ -237,7 +274,9 @@ struct CreditLimitDecisionsTests {
         #expect(throws: DomainError.self) { try Self.act(.unfreeze, 1, on: limits) }
         let frozen = try Self.act(.freeze, nil, on: limits)
         #expect(frozen.count == 2, "no number freezes every limit in force")
-        for event in frozen { limits = CreditLimitsState.apply(limits, .creditLimit(event), at: F.metadata(limits.version + 1))! }
+        for event in frozen {
+            limits = CreditLimitsState.apply(limits, .creditLimit(event), at: F.metadata(limits.version + 1))!
+        }
         #expect(limits.limits.allSatisfy { $0.status == .frozen && $0.frozenReason == "risk review" })
         #expect(limits.total(in: .cny, on: F.today) == ExactDecimal(3_000), "a frozen limit still counts as granted")
         let again = #expect(throws: DomainError.self) { try Self.act(.freeze, 1, on: limits) }
@@ -262,7 +301,8 @@ struct CreditLimitDecisionsTests {
         let big = F.limits(Self.subject, [(80_000_000, F.endOfYear)])
         var frozenBig = big
         frozenBig = CreditLimitsState.apply(
-            big, .creditLimit(.frozen(CreditLimitFrozen(subject: Self.subject, number: 1, reason: "x"))), at: F.metadata(9))!
+            big, .creditLimit(.frozen(CreditLimitFrozen(subject: Self.subject, number: 1, reason: "x"))),
+            at: F.metadata(9))!
         let unfreeze = #expect(throws: DomainError.self) { try Self.act(.unfreeze, 1, on: frozenBig) }
         #expect(unfreeze?.rule == .limitApprovalAuthority)
     }

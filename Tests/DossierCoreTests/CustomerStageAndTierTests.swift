@@ -23,12 +23,14 @@ struct CustomerStageAndTierTests {
             ChangeStage(customer: Self.c1, stage: to, reason: .promoted, note: "drew a loan"),
             customer: Self.customer(stage: from))
         #expect(changed.from == from && changed.to == to && changed.note == "drew a loan")
-        let state = CustomerState.apply(Self.customer(stage: from), .customer(.stageChanged(changed)), at: Self.metadata(2))
+        let state = CustomerState.apply(
+            Self.customer(stage: from), .customer(.stageChanged(changed)), at: Self.metadata(2))
         #expect(state?.stage == to && state?.version == 2)
     }
 
     @Test(arguments: [
-        (PoolStage.prospect, PoolStage.key), (.key, .key), (.active, .prospect), (.prospect, .prospect), (.key, .active),
+        (PoolStage.prospect, PoolStage.key), (.key, .key), (.active, .prospect), (.prospect, .prospect),
+        (.key, .active),
     ])
     func aPromotionThatIsNotOneStageUpIsRefused(from: PoolStage, to: PoolStage) {
         let error = #expect(throws: DomainError.self) {
@@ -60,7 +62,8 @@ struct CustomerStageAndTierTests {
 
     @Test func anUnregisteredCustomerHasNoStageToChange() {
         #expect(throws: DomainError.customerNotFound(Self.c1)) {
-            try CustomerDecisions.changeStage(ChangeStage(customer: Self.c1, stage: .active, reason: .promoted), customer: nil)
+            try CustomerDecisions.changeStage(
+                ChangeStage(customer: Self.c1, stage: .active, reason: .promoted), customer: nil)
         }
     }
 
@@ -69,16 +72,22 @@ struct CustomerStageAndTierTests {
             ChangeTier(customer: Self.c1, tier: .adjusting, reason: "  committee 11/2026 "),
             customer: Self.customer(stage: .active, tier: .quality))
         #expect(changed.from == .quality && changed.to == .adjusting && changed.reason == "committee 11/2026")
-        let state = CustomerState.apply(Self.customer(stage: .active), .customer(.tierChanged(changed)), at: Self.metadata(2))
+        let state = CustomerState.apply(
+            Self.customer(stage: .active), .customer(.tierChanged(changed)), at: Self.metadata(2))
         #expect(state?.tier == .adjusting)
-        #expect(ChangeTier(customer: Self.c1, tier: .adjusting, reason: "committee 11/2026 ").isRetry(of: .customer(.tierChanged(changed))))
-        #expect(!ChangeTier(customer: Self.c1, tier: .exit, reason: "committee 11/2026").isRetry(of: .customer(.tierChanged(changed))))
+        #expect(
+            ChangeTier(customer: Self.c1, tier: .adjusting, reason: "committee 11/2026 ").isRetry(
+                of: .customer(.tierChanged(changed))))
+        #expect(
+            !ChangeTier(customer: Self.c1, tier: .exit, reason: "committee 11/2026").isRetry(
+                of: .customer(.tierChanged(changed))))
     }
 
     @Test func aTierChangeToTheSameTierIsRefused() {
         let error = #expect(throws: DomainError.self) {
             try CustomerDecisions.changeTier(
-                ChangeTier(customer: Self.c1, tier: .gold, reason: "x"), customer: Self.customer(stage: .key, tier: .gold))
+                ChangeTier(customer: Self.c1, tier: .gold, reason: "x"),
+                customer: Self.customer(stage: .key, tier: .gold))
         }
         #expect(error?.rule == .customerTierChange && error?.details["tier"] == "gold")
     }

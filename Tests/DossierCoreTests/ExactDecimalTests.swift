@@ -4,7 +4,8 @@ import Testing
 @Suite("ExactDecimal: amounts and ratios without floating point")
 struct ExactDecimalTests {
     @Test(arguments: [
-        ("0", "0"), ("12.50", "12.5"), ("-0.015", "-0.015"), ("100", "100"), ("0.1500", "0.15"), ("922337203685477.5807", "922337203685477.5807"),
+        ("0", "0"), ("12.50", "12.5"), ("-0.015", "-0.015"), ("100", "100"), ("0.1500", "0.15"),
+        ("922337203685477.5807", "922337203685477.5807"),
     ])
     func parsesAndPrintsTheShortestExactForm(text: String, printed: String) throws {
         let value = try #require(ExactDecimal(text))
@@ -12,7 +13,9 @@ struct ExactDecimalTests {
         #expect(ExactDecimal(value.description) == value)
     }
 
-    @Test(arguments: ["", "-", ".5", "1.", "1.23456", "1e3", "1,000", " 1", "+1", "0x10", "922337203685477.5808", "--1"])
+    @Test(arguments: [
+        "", "-", ".5", "1.", "1.23456", "1e3", "1,000", " 1", "+1", "0x10", "922337203685477.5808", "--1",
+    ])
     func refusesWhatIsNotAnExactDecimal(text: String) {
         #expect(ExactDecimal(text) == nil, "\(text)")
     }
@@ -22,7 +25,8 @@ struct ExactDecimalTests {
         var sum = ExactDecimal.zero
         for _ in 0..<10 { sum += tenth }
         #expect(sum == ExactDecimal(1))
-        #expect(try #require(ExactDecimal("0.15")).multiplied(by: ExactDecimal(400_000_000)) == ExactDecimal(60_000_000))
+        #expect(
+            try #require(ExactDecimal("0.15")).multiplied(by: ExactDecimal(400_000_000)) == ExactDecimal(60_000_000))
     }
 
     @Test func productsAndQuotientsRoundTowardZeroAndSaturate() throws {
@@ -31,7 +35,9 @@ struct ExactDecimalTests {
         #expect(try #require(ExactDecimal(-1).divided(by: ExactDecimal(3))).description == "-0.3333")
         #expect(ExactDecimal(1).divided(by: .zero) == nil)
         // 3.5 trillion (a big bank's net capital) times 0.15 needs 128 bits on the way.
-        #expect(ExactDecimal(3_500_000_000_000).multiplied(by: try #require(ExactDecimal("0.15"))) == ExactDecimal(525_000_000_000))
+        #expect(
+            ExactDecimal(3_500_000_000_000).multiplied(by: try #require(ExactDecimal("0.15")))
+                == ExactDecimal(525_000_000_000))
         let huge = ExactDecimal(tenThousandths: .max)
         #expect(huge + ExactDecimal(1) == huge)
         #expect(huge.multiplied(by: ExactDecimal(2)) == huge)
@@ -49,7 +55,10 @@ struct ExactDecimalTests {
     @Test func onTheWireItIsAString() throws {
         let bytes = try DossierJSON.encode([try #require(ExactDecimal("5000000.00"))])
         #expect(String(decoding: bytes, as: UTF8.self) == #"["5000000"]"#)
-        #expect(try DossierJSON.decode([ExactDecimal].self, from: Array(#"["0.15"]"#.utf8)) == [try #require(ExactDecimal("0.15"))])
+        #expect(
+            try DossierJSON.decode([ExactDecimal].self, from: Array(#"["0.15"]"#.utf8)) == [
+                try #require(ExactDecimal("0.15"))
+            ])
         #expect(throws: (any Error).self) { try DossierJSON.decode([ExactDecimal].self, from: Array("[0.15]".utf8)) }
     }
 

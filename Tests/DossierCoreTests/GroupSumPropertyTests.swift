@@ -31,7 +31,8 @@ struct GroupSumPropertyTests {
                     group: isMember ? self.group : nil, groupLimits: isMember ? self.limits[.group(Self.group)] : nil,
                     otherMemberLimits: isMember ? others(id) : [])
             case .group:
-                return CreditContext(group: self.group, otherMemberLimits: others(nil), netCapital: F.netCapital(1_000_000_000))
+                return CreditContext(
+                    group: self.group, otherMemberLimits: others(nil), netCapital: F.netCapital(1_000_000_000))
             }
         }
 
@@ -54,8 +55,9 @@ struct GroupSumPropertyTests {
                         caller: F.caller(F.clerk, "clerk"), now: F.now, today: F.today)
                 } else {
                     proposed = try CreditLimitDecisions.propose(
-                        ProposeCreditLimit(subject: subject, amount: ExactDecimal(amount), kind: .incremental, mode: .internal,
-                                           validTo: F.endOfYear, basis: "p"),
+                        ProposeCreditLimit(
+                            subject: subject, amount: ExactDecimal(amount), kind: .incremental, mode: .internal,
+                            validTo: F.endOfYear, basis: "p"),
                         limits: limits, context: self.context(for: subject), policy: self.policy,
                         caller: F.caller(F.clerk, "clerk"), now: F.now, today: F.today)
                 }
@@ -76,7 +78,9 @@ struct GroupSumPropertyTests {
             } catch {
                 // Left pending: approved later by another step, or rejected here.
                 if let pending = self.limits[subject]?.pending {
-                    self.fold(.rejected(CreditLimitRejected(subject: subject, number: pending.number, reason: "refused")), actor: F.approver)
+                    self.fold(
+                        .rejected(CreditLimitRejected(subject: subject, number: pending.number, reason: "refused")),
+                        actor: F.approver)
                 }
             }
         }
@@ -123,7 +127,9 @@ struct GroupSumPropertyTests {
             switch code % 8 {
             case 0, 1: self.grant(.customer(member), amount: amount, changing: nil)
             case 2: self.grant(.customer(member), amount: amount, changing: number)
-            case 3: self.grant(.group(Self.group), amount: amount * 2, changing: self.limits[.group(Self.group)] == nil ? nil : 1)
+            case 3:
+                self.grant(
+                    .group(Self.group), amount: amount * 2, changing: self.limits[.group(Self.group)] == nil ? nil : 1)
             case 4: self.add(member)
             case 5: self.remove(member)
             case 6: self.revoke(.customer(member), number: number)

@@ -19,8 +19,11 @@ struct QuarterlyDowngradeTests {
         try RatingDecisions.quarterlyDowngrade(
             RunQuarterlyDowngrade(
                 scale: "corporate", quarter: quarter,
-                volumes: volumes.map { CustomerVolume(customer: CustomerID(rawValue: $0.0), volume: ExactDecimal($0.1)) }),
-            rules: rules, ratings: Dictionary(uniqueKeysWithValues: ratings.map { (CustomerID(rawValue: $0.key), $0.value) }),
+                volumes: volumes.map {
+                    CustomerVolume(customer: CustomerID(rawValue: $0.0), volume: ExactDecimal($0.1))
+                }),
+            rules: rules,
+            ratings: Dictionary(uniqueKeysWithValues: ratings.map { (CustomerID(rawValue: $0.key), $0.value) }),
             policy: policy, today: F.today, now: F.now)
     }
 
@@ -59,11 +62,14 @@ struct QuarterlyDowngradeTests {
             .rating(
                 .quarterlyDowngradeRan(
                     QuarterlyDowngradeRan(
-                        scale: "corporate", quarter: Self.q4, threshold: ExactDecimal(1), downgraded: [], atLowestGrade: [],
+                        scale: "corporate", quarter: Self.q4, threshold: ExactDecimal(1), downgraded: [],
+                        atLowestGrade: [],
                         unrated: []))), at: F.metadata(1))
         let error = #expect(throws: DomainError.self) { try Self.run([], ratings: [:], rules: rules) }
         #expect(error?.rule == .ratingQuarterlyDowngradeOnce)
-        #expect(try Self.run([], ratings: [:], rules: rules, quarter: CalendarQuarter("2025Q3")!).appends[0].expected == .exact(1))
+        #expect(
+            try Self.run([], ratings: [:], rules: rules, quarter: CalendarQuarter("2025Q3")!).appends[0].expected
+                == .exact(1))
         #expect(throws: DomainError.self) { try Self.run([], ratings: [:], quarter: F.today.quarter) }
     }
 
@@ -76,24 +82,32 @@ struct QuarterlyDowngradeTests {
 
     static func approval(grade: String, isDefault: Bool) -> RatingApproved {
         RatingApproved(
-            customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: grade, previousGrade: "CCC", score: nil, parts: nil,
-            cappedBy: nil, reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, proposedBy: "li", rule: nil,
+            customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: grade, previousGrade: "CCC", score: nil,
+            parts: nil,
+            cappedBy: nil, reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, proposedBy: "li",
+            rule: nil,
             isDefault: isDefault, provisionRatio: nil, note: "")
     }
 
     @Test func aDefaultRatingFreezesEveryLimitInForceInTheSameDecision() throws {
         let subject = CreditSubject.customer(CustomerID(rawValue: "c1"))
-        var limits = F.limits(subject, [(1_000, F.endOfYear), (2_000, F.endOfYear), (3_000, LocalDate("2026-01-31")!), (4_000, F.endOfYear)])
+        var limits = F.limits(
+            subject,
+            [(1_000, F.endOfYear), (2_000, F.endOfYear), (3_000, LocalDate("2026-01-31")!), (4_000, F.endOfYear)])
         // Limit 4 is frozen already; limit 3 expired in January.
         limits = try #require(
             CreditLimitsState.apply(
-                limits, .creditLimit(.frozen(CreditLimitFrozen(subject: subject, number: 4, reason: "audit"))), at: F.metadata(9)))
+                limits, .creditLimit(.frozen(CreditLimitFrozen(subject: subject, number: 4, reason: "audit"))),
+                at: F.metadata(9)))
         let rating = F.proposed(
             RatingProposed(
-                customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: "D", score: nil, parts: nil, cappedBy: nil,
-                reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, note: ""), on: F.rating(grade: "CCC"))
+                customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: "D", score: nil, parts: nil,
+                cappedBy: nil,
+                reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, note: ""), on: F.rating(grade: "CCC")
+        )
         let decision = DefaultPropagation.decision(
-            approving: Self.approval(grade: "D", isDefault: true), rating: rating, limits: limits, now: F.now, today: F.today)
+            approving: Self.approval(grade: "D", isDefault: true), rating: rating, limits: limits, now: F.now,
+            today: F.today)
         #expect(decision.appends.map(\.stream.rawValue) == ["rating-c1-corporate", "limit-c1"])
         #expect(decision.appends[1].expected == .exact(limits.version))
         let frozen = decision.appends[1].events.compactMap { event -> CreditLimitFrozen? in
@@ -114,7 +128,8 @@ struct QuarterlyDowngradeTests {
             ).appends.count == 1)
         #expect(
             DefaultPropagation.decision(
-                approving: Self.approval(grade: "D", isDefault: true), rating: rating, limits: nil, now: F.now, today: F.today
+                approving: Self.approval(grade: "D", isDefault: true), rating: rating, limits: nil, now: F.now,
+                today: F.today
             ).appends.count == 1)
     }
 }

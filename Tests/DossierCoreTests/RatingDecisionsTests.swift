@@ -20,11 +20,15 @@ struct RatingDecisionsTests {
             customer: customer, current: current, policy: policy, today: F.today)
     }
 
-    static func pending(_ grade: String, on current: RatingState? = nil, scale: String = "corporate") throws -> RatingState {
+    static func pending(_ grade: String, on current: RatingState? = nil, scale: String = "corporate") throws
+        -> RatingState
+    {
         F.proposed(try Self.propose(scale, grade: grade, current: current), on: current)
     }
 
-    static func approve(_ state: RatingState?, by actor: Actor = F.approver, role: String? = "approver", scale: String = "corporate")
+    static func approve(
+        _ state: RatingState?, by actor: Actor = F.approver, role: String? = "approver", scale: String = "corporate"
+    )
         throws(DomainError) -> RatingApproved
     {
         try RatingDecisions.approve(
@@ -36,7 +40,9 @@ struct RatingDecisionsTests {
 
     @Test func aProposalTakesEffectTodayAndIsReviewedAYearLater() throws {
         let proposed = try Self.propose(grade: "A")
-        #expect(proposed.grade == "A" && proposed.effectiveOn == F.today && proposed.nextReviewOn == LocalDate("2027-03-10"))
+        #expect(
+            proposed.grade == "A" && proposed.effectiveOn == F.today && proposed.nextReviewOn == LocalDate("2027-03-10")
+        )
         #expect(proposed.score == nil && proposed.parts == nil)
     }
 
@@ -91,7 +97,10 @@ struct RatingDecisionsTests {
     }
 
     @Test func theQuarterlyReasonIsTheRulesOnly() {
-        #expect(throws: DomainError.invalidField(field: "reason", reason: "quarterly_downgrade is given only by rating.quarterly-downgrade")) {
+        #expect(
+            throws: DomainError.invalidField(
+                field: "reason", reason: "quarterly_downgrade is given only by rating.quarterly-downgrade")
+        ) {
             try Self.propose(grade: "A", reason: .quarterlyDowngrade)
         }
     }
@@ -100,9 +109,12 @@ struct RatingDecisionsTests {
         #expect(throws: DomainError.self) { try Self.propose(grade: "A", effectiveOn: F.today.adding(days: 1)) }
         #expect(throws: DomainError.self) { try Self.propose(grade: "A", nextReviewOn: LocalDate("2027-03-11")) }
         #expect(throws: DomainError.self) { try Self.propose(grade: "A", nextReviewOn: F.today) }
-        #expect(try Self.propose(grade: "A", nextReviewOn: LocalDate("2026-09-30")).nextReviewOn == LocalDate("2026-09-30"))
+        #expect(
+            try Self.propose(grade: "A", nextReviewOn: LocalDate("2026-09-30")).nextReviewOn == LocalDate("2026-09-30"))
         let active = F.rating(grade: "A", effectiveOn: LocalDate("2026-02-01")!)
-        #expect(throws: DomainError.self) { try Self.propose(grade: "A", effectiveOn: LocalDate("2026-01-31"), current: active) }
+        #expect(throws: DomainError.self) {
+            try Self.propose(grade: "A", effectiveOn: LocalDate("2026-01-31"), current: active)
+        }
     }
 
     @Test func anUpgradeGoesUpOneGradeWhereTheScaleSaysSo() throws {
@@ -124,7 +136,8 @@ struct RatingDecisionsTests {
         let approved = try Self.approve(state)
         #expect(approved.grade == "BBB+" && approved.previousGrade == "BBB" && approved.proposedBy == F.clerk.user)
         #expect(!approved.isDefault && approved.rule == nil)
-        let next = try #require(RatingState.apply(state, .rating(.approved(approved)), at: F.metadata(3, actor: F.approver)))
+        let next = try #require(
+            RatingState.apply(state, .rating(.approved(approved)), at: F.metadata(3, actor: F.approver)))
         #expect(next.active?.grade == "BBB+" && next.active?.approvedBy == F.approver.user && next.pending == nil)
         #expect(next.ratingsApproved == 2, "the superseded rating stays in the history")
     }
@@ -145,12 +158,15 @@ struct RatingDecisionsTests {
     }
 
     @Test func approvingNeedsAPendingProposal() {
-        #expect(throws: DomainError.noPendingRating(Self.c1, scale: "corporate")) { try Self.approve(F.rating(grade: "A")) }
+        #expect(throws: DomainError.noPendingRating(Self.c1, scale: "corporate")) {
+            try Self.approve(F.rating(grade: "A"))
+        }
         #expect(throws: DomainError.noPendingRating(Self.c1, scale: "corporate")) { try Self.approve(nil) }
     }
 
     @Test func aDefaultGradeIsApprovedAsDefaultWithItsProvisionRatio() throws {
-        let state = F.proposed(try Self.propose("guarantee", parts: [("A", 5), ("B", 3), ("C", 1), ("D", 20)]), on: nil)
+        let state = F.proposed(
+            try Self.propose("guarantee", parts: [("A", 5), ("B", 3), ("C", 1), ("D", 20)]), on: nil)
         let approved = try Self.approve(state, scale: "guarantee")
         #expect(approved.grade == "loss" && approved.isDefault && approved.provisionRatio == ExactDecimal(1))
     }
@@ -164,7 +180,8 @@ struct RatingDecisionsTests {
         let next = RatingState.apply(state, .rating(.proposalWithdrawn(withdrawn)), at: F.metadata(3))
         #expect(next?.pending == nil && next?.active?.grade == "A")
         #expect(throws: DomainError.self) {
-            try RatingDecisions.withdraw(WithdrawRatingProposal(customer: Self.c1, scale: "corporate", reason: "x"), current: next)
+            try RatingDecisions.withdraw(
+                WithdrawRatingProposal(customer: Self.c1, scale: "corporate", reason: "x"), current: next)
         }
     }
 }

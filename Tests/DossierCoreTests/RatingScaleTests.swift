@@ -7,14 +7,17 @@ struct RatingScaleTests {
         let policy = RatingPolicy()
         #expect(policy.scales.map(\.name) == ["corporate", "individual", "guarantee", "agency"])
         let corporate = RatingScale.corporate
-        #expect(corporate.grades.count == 15 && corporate.grades.first?.name == "AAA" && corporate.grades.last?.name == "D")
+        #expect(
+            corporate.grades.count == 15 && corporate.grades.first?.name == "AAA" && corporate.grades.last?.name == "D")
         #expect(corporate.defaultGrades == ["D"] && !corporate.upgradesMaySkip && !corporate.hasScores)
         #expect(RatingScale.individual.grades.count == 8 && RatingScale.individual.hasScores)
         let guarantee = RatingScale.guarantee
         #expect(guarantee.grades.count == 12 && guarantee.defaultGrades == ["loss"])
         #expect(guarantee.grade(named: "substandard1")?.provisionRatio == ExactDecimal("0.25"))
         #expect(guarantee.parts.map(\.name) == ["A", "B", "C", "D"] && guarantee.parts.last?.subtracts == true)
-        #expect(RatingScale.agency.mapsTo == "corporate" && RatingScale.agency.mapping.count == RatingScale.agency.grades.count)
+        #expect(
+            RatingScale.agency.mapsTo == "corporate"
+                && RatingScale.agency.mapping.count == RatingScale.agency.grades.count)
         #expect(policy.reviewMonths == 12)
     }
 
@@ -53,7 +56,9 @@ struct RatingScaleTests {
         let capped = try scale.scored(parts: parts)
         #expect(capped.grade == "loss" && capped.cappedBy == "C" && capped.score == ExactDecimal(82))
         // A balanced score is not capped: every part at 85% scales to 85, which earns what the total does.
-        let even = [("A", "42.5"), ("B", "25.5"), ("C", "17"), ("D", "0")].map { PartScore(part: $0.0, points: ExactDecimal($0.1)!) }
+        let even = [("A", "42.5"), ("B", "25.5"), ("C", "17"), ("D", "0")].map {
+            PartScore(part: $0.0, points: ExactDecimal($0.1)!)
+        }
         #expect(try scale.scored(parts: even).cappedBy == nil)
     }
 

@@ -112,6 +112,7 @@ struct ResolveFlagTests {
 
     @Test func theResolutionIsConfidentialLikeTheFlag() {
         let customerTypes = Set(CustomerEvent.payloadTypes.map { $0.typeName })
-        #expect(DomainEvent.confidentialTypeNames.intersection(customerTypes) == ["CustomerFlagged", "CustomerFlagResolved"])
+        let confidential = DomainEvent.confidentialTypeNames.intersection(customerTypes)
+        #expect(confidential == ["CustomerFlagged", "CustomerFlagResolved"])
     }
 }

@@ -83,8 +83,10 @@ struct ConfidentialTests {
         // For each confidential event type: its data, its salt, then its type.
         #expect(
             EventsResult.confidentialFields.map(\.description)
-                == Array(repeating: ["events[].data", "events[].salt", "events[].type"], count: DomainEvent.confidentialTypeNames.count)
-                .flatMap { $0 })
+                == Array(
+                    repeating: ["events[].data", "events[].salt", "events[].type"],
+                    count: DomainEvent.confidentialTypeNames.count
+                ).flatMap { $0 })
         // Every confidential event type of the domain has its kind; the type is replaced last.
         #expect(Set(Confidentiality.ofEventTypes.keys) == DomainEvent.confidentialTypeNames)
         #expect(EventsResult.confidentialFields.last?.replacement == .string(Confidentiality.withheldEventType))

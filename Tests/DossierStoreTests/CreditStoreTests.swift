@@ -14,7 +14,9 @@ struct CreditStoreTests {
     static let endOfYear = LocalDate("2024-12-31")!
 
     /// Rates `customer` with `grade` on the corporate scale: proposed by the clerk, approved by bob.
-    static func rate(_ store: DossierStore, _ customer: CustomerID, _ grade: String, reason: RatingReason = .annualReview)
+    static func rate(
+        _ store: DossierStore, _ customer: CustomerID, _ grade: String, reason: RatingReason = .annualReview
+    )
         async throws -> CommandOutcome<RatingState>
     {
         _ = try await store.execute(
@@ -24,10 +26,13 @@ struct CreditStoreTests {
     }
 
     /// Grants `subject` a limit of `amount` yuan (proposed by the clerk, approved by bob).
-    static func grant(_ store: DossierStore, _ subject: CreditSubject, _ amount: Int) async throws -> CommandOutcome<CreditLimitsState> {
+    static func grant(_ store: DossierStore, _ subject: CreditSubject, _ amount: Int) async throws -> CommandOutcome<
+        CreditLimitsState
+    > {
         _ = try await store.execute(
             ProposeCreditLimit(
-                subject: subject, amount: ExactDecimal(amount), kind: .incremental, mode: .internal, validTo: Self.endOfYear,
+                subject: subject, amount: ExactDecimal(amount), kind: .incremental, mode: .internal,
+                validTo: Self.endOfYear,
                 basis: "plan"), metadata: Self.clerk)
         return try await store.execute(ApproveCreditLimit(subject: subject, role: "approver"), metadata: Self.approver)
     }
@@ -59,30 +64,35 @@ struct CreditStoreTests {
                 _ = try await TestStore.register(store, id)
                 _ = try await Self.rate(store, CustomerID(rawValue: id), "AA")
             }
-            _ = try await store.execute(SetNetCapital(amount: ExactDecimal(1_000_000_000), reason: "report"), metadata: Self.approver)
+            _ = try await store.execute(
+                SetNetCapital(amount: ExactDecimal(1_000_000_000), reason: "report"), metadata: Self.approver)
             let group = GroupID(rawValue: "g1")
             _ = try await store.execute(CreateGroup(id: group, name: "G"), metadata: Self.clerk)
             for id in ["m1", "m2"] {
                 _ = try await store.execute(
-                    AddGroupMember(group: group, customer: CustomerID(rawValue: id), relation: .control, evidence: "51%"),
+                    AddGroupMember(
+                        group: group, customer: CustomerID(rawValue: id), relation: .control, evidence: "51%"),
                     metadata: Self.clerk)
             }
             _ = try await Self.grant(store, .group(group), 50_000_000)
             for id in ["m1", "m2"] {
                 _ = try await store.execute(
                     ProposeCreditLimit(
-                        subject: .customer(CustomerID(rawValue: id)), amount: ExactDecimal(30_000_000), kind: .incremental,
+                        subject: .customer(CustomerID(rawValue: id)), amount: ExactDecimal(30_000_000),
+                        kind: .incremental,
                         mode: .internal, validTo: Self.endOfYear, basis: "plan"), metadata: Self.clerk)
             }
             let admin = CommandMetadata(actor: Actor(uid: 0, user: "root"))
             let approvals = ["m1", "m2"].map {
-                store.enqueue(ApproveCreditLimit(subject: .customer(CustomerID(rawValue: $0)), role: "admin"), metadata: admin)
+                store.enqueue(
+                    ApproveCreditLimit(subject: .customer(CustomerID(rawValue: $0)), role: "admin"), metadata: admin)
             }
             var outcomes: [Bool] = []
             for approval in approvals { outcomes.append((try? await approval.value()) != nil) }
             #expect(outcomes.filter { $0 }.count == 1, "round \(round)")
             let exposure = try #require(try store.groupExposure(group, on: store.today))
-            #expect(exposure.memberLimitSum == ExactDecimal(30_000_000) && exposure.headroom == ExactDecimal(20_000_000))
+            #expect(
+                exposure.memberLimitSum == ExactDecimal(30_000_000) && exposure.headroom == ExactDecimal(20_000_000))
             #expect(try store.replay().matches)
         }
     }
@@ -105,12 +115,17 @@ struct CreditStoreTests {
             #expect(try due("2024-06-30") == ["b", "a"])
             // A new rating moves the customer's review.
             _ = try await store.execute(
-                ProposeRating(customer: CustomerID(rawValue: "b"), scale: "corporate", grade: "AA", reason: .majorChange),
+                ProposeRating(
+                    customer: CustomerID(rawValue: "b"), scale: "corporate", grade: "AA", reason: .majorChange),
                 metadata: Self.clerk)
             _ = try await store.execute(
-                ApproveRating(customer: CustomerID(rawValue: "b"), scale: "corporate", role: "approver"), metadata: Self.approver)
+                ApproveRating(customer: CustomerID(rawValue: "b"), scale: "corporate", role: "approver"),
+                metadata: Self.approver)
             #expect(try due("2024-06-30") == ["a"])
-            #expect(try store.ratingHistory(of: CustomerID(rawValue: "b"), scale: "corporate").map(\.reason) == [.annualReview, .majorChange])
+            #expect(
+                try store.ratingHistory(of: CustomerID(rawValue: "b"), scale: "corporate").map(\.reason) == [
+                    .annualReview, .majorChange,
+                ])
 
             for (id, validTo) in [("a", "2024-03-20"), ("b", "2024-05-01"), ("c", "2024-03-05")] {
                 _ = try await store.execute(
@@ -118,14 +133,20 @@ struct CreditStoreTests {
                         subject: .customer(CustomerID(rawValue: id)), amount: ExactDecimal(1_000), kind: .incremental,
                         mode: .public, validTo: LocalDate(validTo)!, basis: "plan"), metadata: Self.clerk)
                 _ = try await store.execute(
-                    ApproveCreditLimit(subject: .customer(CustomerID(rawValue: id)), role: "approver"), metadata: Self.approver)
+                    ApproveCreditLimit(subject: .customer(CustomerID(rawValue: id)), role: "approver"),
+                    metadata: Self.approver)
             }
-            let expiring = try store.limitsExpiring(from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!, limit: 10)
+            let expiring = try store.limitsExpiring(
+                from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!, limit: 10)
             #expect(expiring.map { "\($0.limits.subject)#\($0.number)" } == ["customer c#1", "customer a#1"])
             _ = try await store.execute(
-                LimitAction(.revoke, subject: .customer(CustomerID(rawValue: "c")), number: 1, role: "approver", reason: "closed"),
+                LimitAction(
+                    .revoke, subject: .customer(CustomerID(rawValue: "c")), number: 1, role: "approver",
+                    reason: "closed"),
                 metadata: Self.approver)
-            #expect(try store.limitsExpiring(from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!, limit: 10).count == 1)
+            #expect(
+                try store.limitsExpiring(from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!, limit: 10)
+                    .count == 1)
             #expect(try store.replay().matches, "the indexes rebuild byte for byte")
         }
     }
@@ -141,8 +162,10 @@ struct CreditStoreTests {
             }
             let run = RunQuarterlyDowngrade(
                 scale: "corporate", quarter: CalendarQuarter("2024Q1")!,
-                volumes: [CustomerVolume(customer: CustomerID(rawValue: "a"), volume: ExactDecimal(10)),
-                          CustomerVolume(customer: CustomerID(rawValue: "b"), volume: ExactDecimal(900))])
+                volumes: [
+                    CustomerVolume(customer: CustomerID(rawValue: "a"), volume: ExactDecimal(10)),
+                    CustomerVolume(customer: CustomerID(rawValue: "b"), volume: ExactDecimal(900)),
+                ])
             let outcome = try await store.execute(run, metadata: Self.approver)
             #expect(outcome.events.map(\.stream.rawValue) == ["ratingrule-corporate", "rating-a-corporate"])
             #expect(outcome.state?.quartersRun == [CalendarQuarter("2024Q1")!])

@@ -51,6 +51,10 @@ struct DossierWorkloads {
         progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
 
+        progress(configuration, "dossier: mixed credit decisions (ratings, member limits in groups)")
+        let credit = try await CreditWorkload(configuration: configuration).run(daemon.store)
+        report.record("credit_mixed_eps", credit.eventsPerSecond, note: credit.note)
+
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {
             progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")

@@ -44,23 +44,34 @@ struct ValidCreditRequests {
         case 0:
             let tier = CustomerTier.allCases.filter { $0 != customer.tier }.randomElement(using: &rng)!
             customer.tier = tier
-            return (Method.changeTier, ChangeTierParams(customer: id, tier: tier, reason: "fuzz review", requestId: requestID))
+            return (
+                Method.changeTier,
+                ChangeTierParams(customer: id, tier: tier, reason: "fuzz review", requestId: requestID)
+            )
         case 1:
-            let (stage, reason) = customer.stage.promoted.map { ($0, StageChangeReason.promoted) }
+            let (stage, reason) =
+                customer.stage.promoted.map { ($0, StageChangeReason.promoted) }
                 ?? (.prospect, rng.chance(0.5) ? .paused : .demoted)
             customer.stage = stage
-            return (Method.changeStage, ChangeStageParams(customer: id, stage: stage, reason: reason, requestId: requestID))
+            return (
+                Method.changeStage, ChangeStageParams(customer: id, stage: stage, reason: reason, requestId: requestID)
+            )
         case 2 where !customer.ratingPending:
             customer.ratingPending = true
             return (
                 Method.proposeRating,
                 ProposeRatingParams(
-                    customer: id, scale: "corporate", grade: RatingScale.corporate.grades.randomElement(using: &rng)!.name,
+                    customer: id, scale: "corporate",
+                    grade: RatingScale.corporate.grades.randomElement(using: &rng)!.name,
                     reason: .annualReview, note: rng.chance(0.3) ? "fuzz" : nil, requestId: requestID)
             )
-        case 2, 3 where customer.ratingPending:
+        case 2,
+            3 where customer.ratingPending:
             customer.ratingPending = false
-            return (Method.withdrawRating, WithdrawRatingParams(customer: id, scale: "corporate", reason: "fuzz", requestId: requestID))
+            return (
+                Method.withdrawRating,
+                WithdrawRatingParams(customer: id, scale: "corporate", reason: "fuzz", requestId: requestID)
+            )
         case 4 where customer.group == nil:
             let group = "fzg-" + String(rng.next() & 0xFFFF_FFFF, radix: 16)
             if self.groups[group] != nil { return nil }
@@ -96,7 +107,9 @@ struct ValidCreditRequests {
             )
         case 7 where !self.netCapitalSet:
             self.netCapitalSet = true
-            return (Method.setNetCapital, NetCapitalParams(amount: Self.netCapital, reason: "fuzz", requestId: requestID))
+            return (
+                Method.setNetCapital, NetCapitalParams(amount: Self.netCapital, reason: "fuzz", requestId: requestID)
+            )
         case 7, 8:
             guard self.netCapitalSet, let group = self.groups.keys.sorted().randomElement(using: &rng),
                 var state = self.groups[group]
@@ -107,7 +120,8 @@ struct ValidCreditRequests {
                 return (Method.rejectLimit, LimitActionParams(group: group, reason: "fuzz", requestId: requestID))
             }
             state.limitPending = true
-            let validTo = BusinessCalendar()!.localDate(of: Timestamp(Date())).adding(days: Int.random(in: 1...300, using: &rng))
+            let validTo = BusinessCalendar()!.localDate(of: Timestamp(Date())).adding(
+                days: Int.random(in: 1...300, using: &rng))
             return (
                 Method.proposeLimit,
                 ProposeLimitParams(
@@ -126,16 +140,23 @@ struct ValidCreditRequests {
         case 0: return (Method.showRatings, ShowRatingsParams(customer: customer))
         case 1: return (Method.ratingsDue, RatingsDueParams(withinDays: Int.random(in: 0...366, using: &rng), limit: 5))
         case 2: return (Method.showLimits, ShowLimitsParams(customer: customer))
-        case 3: return (Method.expiringLimits, ExpiringLimitsParams(withinDays: Int.random(in: 0...366, using: &rng), limit: 5))
+        case 3:
+            return (
+                Method.expiringLimits, ExpiringLimitsParams(withinDays: Int.random(in: 0...366, using: &rng), limit: 5)
+            )
         case 4: return (Method.listGroups, ListGroupsParams(limit: 5))
         case 5:
-            return (Method.listFlaggedCustomers, ListFlaggedCustomersParams(kind: FlagKind.allCases.randomElement(using: &rng)!, limit: 5))
+            return (
+                Method.listFlaggedCustomers,
+                ListFlaggedCustomersParams(kind: FlagKind.allCases.randomElement(using: &rng)!, limit: 5)
+            )
         default:
             guard let group = self.groups.keys.sorted().randomElement(using: &rng) else {
                 return (Method.showRatings, ShowRatingsParams(customer: customer))
             }
             return rng.chance(0.5)
-                ? (Method.showGroup, ShowGroupParams(id: group)) : (Method.groupExposure, GroupExposureQueryParams(id: group))
+                ? (Method.showGroup, ShowGroupParams(id: group))
+                : (Method.groupExposure, GroupExposureQueryParams(id: group))
         }
     }
 }

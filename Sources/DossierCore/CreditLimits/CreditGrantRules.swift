@@ -14,7 +14,8 @@ enum CreditGrantRules {
         switch subject {
         case .customer(let id):
             if after > before {
-                try Self.checkTier(id, context: context, policy: policy.limits, currency: currency, before: before, after: after)
+                try Self.checkTier(
+                    id, context: context, policy: policy.limits, currency: currency, before: before, after: after)
                 try Self.checkNotInDefault(id, context: context)
                 try Self.checkGroupCeiling(context: context, currency: currency, memberTotal: after, today: today)
             }
@@ -23,7 +24,8 @@ enum CreditGrantRules {
             }
         case .group(let id):
             if after > before {
-                try Self.checkConcentration(id, total: after, currency: currency, context: context, policy: policy.groups)
+                try Self.checkConcentration(
+                    id, total: after, currency: currency, context: context, policy: policy.groups)
             }
             if after < before {
                 let members = context.otherMembersTotal(in: currency, on: today)
@@ -56,13 +58,16 @@ enum CreditGrantRules {
         guard let rating = context.defaultRating, let active = rating.active else { return }
         throw .ruleViolation(
             .limitNotInDefault,
-            message: "customer \(id) is rated \(active.grade) on scale \(rating.scale), a default grade: its credit may "
+            message:
+                "customer \(id) is rated \(active.grade) on scale \(rating.scale), a default grade: its credit may "
                 + "not be raised or unfrozen",
             details: ["customer": id.rawValue, "scale": rating.scale, "grade": active.grade])
     }
 
     /// A member's limits, with the other members', stay within the group's limit.
-    static func checkGroupCeiling(context: CreditContext, currency: Currency, memberTotal: ExactDecimal, today: LocalDate)
+    static func checkGroupCeiling(
+        context: CreditContext, currency: Currency, memberTotal: ExactDecimal, today: LocalDate
+    )
         throws(DomainError)
     {
         guard let group = context.group else { return }
@@ -75,14 +80,18 @@ enum CreditGrantRules {
     }
 
     /// Incremental credit needs a current rating at or above a minimum grade.
-    static func checkRating(_ id: CustomerID, context: CreditContext, policy: Policy, today: LocalDate) throws(DomainError) {
+    static func checkRating(_ id: CustomerID, context: CreditContext, policy: Policy, today: LocalDate)
+        throws(DomainError)
+    {
         let minimums = policy.limits.incrementalMinimumGrades.sorted { $0.key < $1.key }
         guard !minimums.isEmpty else { return }
         let current = context.ratings.compactMap { state in
             state.active.flatMap { $0.isCurrent(on: today) ? (state.scale, $0.grade) : nil }
         }
         for (scaleName, minimum) in minimums {
-            guard let target = policy.ratings.scale(named: scaleName), let lowest = target.rank(of: minimum) else { continue }
+            guard let target = policy.ratings.scale(named: scaleName), let lowest = target.rank(of: minimum) else {
+                continue
+            }
             for (scale, grade) in current {
                 guard let counted = policy.ratings.grade(grade, of: scale, on: scaleName),
                     let rank = target.rank(of: counted)
@@ -108,7 +117,9 @@ enum CreditGrantRules {
                 .groupConcentration,
                 message: "the bank's net capital in \(currency) is not recorded (group.set-net-capital), so no group "
                     + "limit in \(currency) can be measured against it",
-                details: ["group": id.rawValue, "limit": total.formatted(fractionDigits: 2), "netCapital": "", "maximum": ""])
+                details: [
+                    "group": id.rawValue, "limit": total.formatted(fractionDigits: 2), "netCapital": "", "maximum": "",
+                ])
         }
         let maximum = netCapital.amount.amount.multiplied(by: policy.concentrationRatio)
         guard total <= maximum else {

@@ -12,7 +12,8 @@ extension CreditLimitDecisions {
         guard policy.limits.authorities.holdsAny(caller) else {
             throw .ruleViolation(
                 .limitApprovalAuthority,
-                message: "limits are decided by \(lowest) or above; \(caller.actor.user) (role \(caller.role ?? "none")) "
+                message:
+                    "limits are decided by \(lowest) or above; \(caller.actor.user) (role \(caller.role ?? "none")) "
                     + "acts for none of policy.limits.authorities",
                 details: ["amount": "", "authority": lowest])
         }

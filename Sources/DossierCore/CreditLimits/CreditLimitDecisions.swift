@@ -14,14 +14,16 @@ public enum CreditLimitDecisions {
         try Self.checkValidity(from: validFrom, to: command.validTo, policy: policy.limits, today: today)
         if command.kind == .existing, !(limits?.limits.contains { $0.amount.currency == currency } ?? false) {
             throw .invalidField(
-                field: "kind", reason: "existing credit renews a limit, and \(command.subject) has had none in \(currency)")
+                field: "kind",
+                reason: "existing credit renews a limit, and \(command.subject) has had none in \(currency)")
         }
         let proposal = CreditLimitProposal(
             number: (limits?.limitsProposed ?? 0) + 1, isChange: false, amount: amount, kind: command.kind,
             mode: command.mode, validFrom: validFrom, validTo: command.validTo,
             basis: try command.basis.requiredText("basis"), note: try command.note.freeText("note"),
             proposedBy: caller.actor, proposedAt: now)
-        try CreditGrantRules.check(proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
+        try CreditGrantRules.check(
+            proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return Self.proposed(proposal, subject: command.subject)
     }
 
@@ -45,7 +47,8 @@ public enum CreditLimitDecisions {
             kind: amount.amount > limit.amount.amount ? .incremental : .existing, mode: limit.mode,
             validFrom: limit.validFrom, validTo: validTo, basis: try command.basis.requiredText("basis"),
             note: try command.note.freeText("note"), proposedBy: caller.actor, proposedAt: now)
-        try CreditGrantRules.check(proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
+        try CreditGrantRules.check(
+            proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return Self.proposed(proposal, subject: command.subject)
     }
 
@@ -65,12 +68,14 @@ public enum CreditLimitDecisions {
         }
         let authority = try Self.checkAuthority(caller, for: pending.amount, of: command.subject, policy: policy)
         guard today <= pending.validTo else {
-            throw .invalidField(field: "validTo", reason: "the proposal's last valid day \(pending.validTo) has passed; propose again")
+            throw .invalidField(
+                field: "validTo", reason: "the proposal's last valid day \(pending.validTo) has passed; propose again")
         }
         if pending.isChange, let limit = limits.limit(pending.number) {
             try Self.checkStatus(limit, is: [.approved, .frozen], today: today)
         }
-        try CreditGrantRules.check(pending, of: command.subject, limits: limits, context: context, policy: policy, today: today)
+        try CreditGrantRules.check(
+            pending, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return CreditLimitApproved(
             subject: command.subject, number: pending.number, isChange: pending.isChange, amount: pending.amount,
             kind: pending.kind, mode: pending.mode, validFrom: pending.validFrom, validTo: pending.validTo,
@@ -96,7 +101,9 @@ public enum CreditLimitDecisions {
             details: subject.details.merging(["pending": String(pending.number)]) { $1 })
     }
 
-    static func checkValidity(from validFrom: LocalDate, to validTo: LocalDate, policy: CreditLimitPolicy, today: LocalDate)
+    static func checkValidity(
+        from validFrom: LocalDate, to validTo: LocalDate, policy: CreditLimitPolicy, today: LocalDate
+    )
         throws(DomainError)
     {
         guard validTo >= validFrom, validTo >= today else {
@@ -108,11 +115,14 @@ public enum CreditLimitDecisions {
                 .limitMaxValidity,
                 message: "a limit is valid for at most \(policy.maxValidityMonths) months: from \(validFrom) the last "
                     + "valid day is \(latest), not \(validTo)",
-                details: ["validFrom": validFrom.description, "validTo": validTo.description, "latest": latest.description])
+                details: [
+                    "validFrom": validFrom.description, "validTo": validTo.description, "latest": latest.description,
+                ])
         }
     }
 
-    static func checkStatus(_ limit: CreditLimit, is allowed: [CreditLimitStatus], today: LocalDate) throws(DomainError) {
+    static func checkStatus(_ limit: CreditLimit, is allowed: [CreditLimitStatus], today: LocalDate) throws(DomainError)
+    {
         let status = limit.status(on: today)
         guard !allowed.contains(status) else { return }
         throw .ruleViolation(

@@ -1,14 +1,16 @@
 extension Rule {
     public static let limitOnePending = Rule(
         "limit.one_pending",
-        "a customer or group has at most one pending limit proposal; another is refused until it is approved or rejected",
+        "a customer or group has at most one pending limit proposal; another is refused until it is approved or "
+            + "rejected",
         details: ["customer", "group", "pending"])
     public static let limitFourEyes = Rule(
-        "limit.four_eyes", "whoever proposed a limit may not approve it", details: ["customer", "group", "proposer"])
+        "limit.four_eyes", "whoever proposed a limit may not approve it",
+        details: ["customer", "group", "proposer"])
     public static let limitApprovalAuthority = Rule(
         "limit.approval_authority",
-        "a limit is decided by someone acting for the authority of its amount's band (policy.limits.approval_bands) or one "
-            + "above it",
+        "a limit is decided by someone acting for the authority of its amount's band (policy.limits.approval_bands) "
+            + "or one above it",
         details: ["amount", "authority"])
     public static let limitMaxValidity = Rule(
         "limit.max_validity", "a limit is valid for at most policy.limits.max_validity_months, first to last day",
@@ -27,7 +29,8 @@ extension Rule {
         details: ["customer", "scale", "grade"])
     public static let limitStatus = Rule(
         "limit.status",
-        "a limit is changed, frozen or revoked while in force, unfrozen while frozen; an expired or revoked one is not changed",
+        "a limit is changed, frozen or revoked while in force, unfrozen while frozen; an expired or revoked one is not "
+            + "changed",
         details: ["number", "status"])
 
     /// The limit rules, in the order docs/PROTOCOL.md lists them.

@@ -67,13 +67,17 @@ public struct CreditLimitsState: Hashable, Sendable, Codable {
 
     /// The subject's total credit in `currency` on `day`: the limits that count then.
     public func total(in currency: Currency, on day: LocalDate) -> ExactDecimal {
-        self.limits.filter { $0.amount.currency == currency && $0.counts(on: day) }.reduce(.zero) { $0 + $1.amount.amount }
+        self.limits.filter { $0.amount.currency == currency && $0.counts(on: day) }.reduce(.zero) {
+            $0 + $1.amount.amount
+        }
     }
 
     /// The total if `proposal` took effect: a new limit adds, a change replaces its limit.
     public func total(in currency: Currency, on day: LocalDate, with proposal: CreditLimitProposal) -> ExactDecimal {
-        let others = self.limits.filter { $0.number != proposal.number && $0.amount.currency == currency && $0.counts(on: day) }
-            .reduce(ExactDecimal.zero) { $0 + $1.amount.amount }
+        let others = self.limits.filter {
+            $0.number != proposal.number && $0.amount.currency == currency && $0.counts(on: day)
+        }
+        .reduce(ExactDecimal.zero) { $0 + $1.amount.amount }
         let proposalCounts = proposal.amount.currency == currency && day <= proposal.validTo
         return proposalCounts ? others + proposal.amount.amount : others
     }

@@ -119,7 +119,8 @@ extension LimitAction: DomainCommand {
         case (.reject, .creditLimit(.rejected(let event))):
             return event.subject == self.subject && event.reason == reason
         case (.freeze, .creditLimit(.frozen(let event))):
-            return event.subject == self.subject && event.reason == reason && (self.number ?? event.number) == event.number
+            return event.subject == self.subject && event.reason == reason
+                && (self.number ?? event.number) == event.number
         case (.unfreeze, .creditLimit(.unfrozen(let event))):
             return event.subject == self.subject && event.reason == reason && self.number == event.number
         case (.revoke, .creditLimit(.revoked(let event))):

@@ -7,7 +7,8 @@ public struct Currency: RawRepresentable, Hashable, Comparable, Sendable, Codabl
     public static let cny = Currency(rawValue: "CNY")
 
     public static func parse(_ text: String, field: String = "currency") throws(DomainError) -> Currency {
-        guard text.utf8.count == 3, text.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) else {
+        guard text.utf8.count == 3, text.utf8.allSatisfy({ (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) })
+        else {
             throw .invalidField(field: field, reason: "must be an ISO 4217 code of three capital letters, such as CNY")
         }
         return Currency(rawValue: text)

@@ -83,7 +83,8 @@ public enum CustomerDecisions {
             throw .ruleViolation(
                 .customerStagePath,
                 message: "customer \(command.customer) cannot move from \(from.rawValue) to \(command.stage.rawValue) "
-                    + "when \(command.reason.rawValue): promotions go up one stage, pauses and demotions back to prospect",
+                    + "when \(command.reason.rawValue): promotions go up one stage, pauses and demotions back to "
+                    + "prospect",
                 details: [
                     "customer": command.customer.rawValue, "from": from.rawValue, "to": command.stage.rawValue,
                     "reason": command.reason.rawValue,
@@ -104,7 +105,8 @@ public enum CustomerDecisions {
         }
         guard customer.tier != command.tier else {
             throw .ruleViolation(
-                .customerTierChange, message: "customer \(command.customer) is already in tier \(command.tier.rawValue)",
+                .customerTierChange,
+                message: "customer \(command.customer) is already in tier \(command.tier.rawValue)",
                 details: ["customer": command.customer.rawValue, "tier": command.tier.rawValue])
         }
         return CustomerTierChanged(customer: command.customer, from: customer.tier, to: command.tier, reason: reason)

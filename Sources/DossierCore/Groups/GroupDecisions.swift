@@ -35,7 +35,8 @@ public enum GroupDecisions {
 
     /// Decides `AddGroupMember`: a registered customer in no other group, not recorded as
     /// excluded, whose limits fit under the group's limit with the other members'.
-    public static func addMember(_ command: AddGroupMember, membership: Membership, today: LocalDate) throws(DomainError)
+    public static func addMember(_ command: AddGroupMember, membership: Membership, today: LocalDate)
+        throws(DomainError)
         -> GroupMemberAdded
     {
         guard let group = membership.group else { throw .groupNotFound(command.group) }
@@ -65,7 +66,8 @@ public enum GroupDecisions {
                     what: "adding customer \(command.customer) with its limits")
             }
         }
-        return GroupMemberAdded(group: command.group, customer: command.customer, relation: command.relation, evidence: evidence)
+        return GroupMemberAdded(
+            group: command.group, customer: command.customer, relation: command.relation, evidence: evidence)
     }
 
     public static func removeMember(_ command: RemoveGroupMember, group: GroupState?) throws(DomainError)
@@ -84,7 +86,8 @@ public enum GroupDecisions {
         if let customer = command.customer, group.member(customer) != nil {
             throw .ruleViolation(
                 .groupExcludedEntity,
-                message: "customer \(customer) is a member of group \(command.group); remove it before recording it as excluded",
+                message: "customer \(customer) is a member of group \(command.group); remove it before recording it "
+                    + "as excluded",
                 details: ["group": command.group.rawValue, "customer": customer.rawValue])
         }
         return GroupExclusionRecorded(
@@ -99,7 +102,8 @@ public enum GroupDecisions {
     ) throws(DomainError) -> QuarterEndBalanceRecorded {
         let group = try Self.membership(of: command.customer, in: command.group, group)
         guard command.quarter.lastDay < today else {
-            throw .invalidField(field: "quarter", reason: "must have ended (\(command.quarter) ends \(command.quarter.lastDay))")
+            throw .invalidField(
+                field: "quarter", reason: "must have ended (\(command.quarter) ends \(command.quarter.lastDay))")
         }
         return QuarterEndBalanceRecorded(
             group: group.id, customer: command.customer, branch: try command.branch.requiredText("branch", maximum: 64),
@@ -117,7 +121,8 @@ public enum GroupDecisions {
         guard asOf <= today else { throw .invalidField(field: "asOf", reason: "must not be in the future") }
         return GroupExposureRecorded(
             group: group.id, customer: command.customer, kind: command.kind,
-            amount: try Money.parse(command.amount, currency: command.currency ?? policy.defaultCurrency, allowingZero: true),
+            amount: try Money.parse(
+                command.amount, currency: command.currency ?? policy.defaultCurrency, allowingZero: true),
             asOf: asOf)
     }
 
@@ -125,7 +130,9 @@ public enum GroupDecisions {
         throws(DomainError) -> NetCapitalSet
     {
         let effectiveOn = command.effectiveOn ?? today
-        guard effectiveOn <= today else { throw .invalidField(field: "effectiveOn", reason: "must not be in the future") }
+        guard effectiveOn <= today else {
+            throw .invalidField(field: "effectiveOn", reason: "must not be in the future")
+        }
         return NetCapitalSet(
             amount: try Money.parse(command.amount, currency: command.currency ?? policy.defaultCurrency),
             effectiveOn: effectiveOn, reason: try command.reason.requiredText("reason"))

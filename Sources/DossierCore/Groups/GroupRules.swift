@@ -48,7 +48,8 @@ extension DomainError {
                 + "\(Money(memberSum, currency)), over the group's limit of \(Money(groupLimit, currency))",
             details: [
                 "group": group.rawValue, "currency": currency.rawValue,
-                "groupLimit": groupLimit.formatted(fractionDigits: 2), "memberSum": memberSum.formatted(fractionDigits: 2),
+                "groupLimit": groupLimit.formatted(fractionDigits: 2),
+                "memberSum": memberSum.formatted(fractionDigits: 2),
             ])
     }
 }

@@ -8,7 +8,8 @@ public struct RecordGroupExclusion: Hashable, Sendable, Codable {
     public var reason: ExclusionReason
     public var evidence: String
 
-    public init(group: GroupID, entity: String, customer: CustomerID? = nil, reason: ExclusionReason, evidence: String) {
+    public init(group: GroupID, entity: String, customer: CustomerID? = nil, reason: ExclusionReason, evidence: String)
+    {
         self.group = group
         self.entity = entity
         self.customer = customer

@@ -47,7 +47,8 @@ extension RecordGroupExposure: DomainCommand {
     public func isRetry(of first: DomainEvent) -> Bool {
         guard case .group(.exposureRecorded(let recorded)) = first else { return false }
         return recorded.group == self.group && recorded.customer == self.customer && recorded.kind == self.kind
-            && recorded.amount.amount == self.amount && (self.currency == nil || self.currency == recorded.amount.currency)
+            && recorded.amount.amount == self.amount
+            && (self.currency == nil || self.currency == recorded.amount.currency)
             && (self.asOf == nil || self.asOf == recorded.asOf)
     }
 }

@@ -50,6 +50,7 @@ extension RecordQuarterEndBalance: DomainCommand {
         guard case .group(.balanceRecorded(let recorded)) = first else { return false }
         return recorded.group == self.group && recorded.customer == self.customer
             && recorded.branch == self.branch.trimmingWhitespace() && recorded.quarter == self.quarter
-            && recorded.balance.amount == self.amount && (self.currency == nil || self.currency == recorded.balance.currency)
+            && recorded.balance.amount == self.amount
+            && (self.currency == nil || self.currency == recorded.balance.currency)
     }
 }

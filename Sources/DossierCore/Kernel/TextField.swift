@@ -13,7 +13,9 @@ extension String {
 
     /// Free text as given, when at most `maximum` characters (a note, a detail).
     func freeText(_ field: String, maximum: Int = 10_000) throws(DomainError) -> String {
-        guard self.count <= maximum else { throw .invalidField(field: field, reason: "must be at most \(maximum) characters") }
+        guard self.count <= maximum else {
+            throw .invalidField(field: field, reason: "must be at most \(maximum) characters")
+        }
         return self
     }
 }

@@ -31,7 +31,8 @@ public struct ProposeRating: Hashable, Sendable, Codable {
     public var note: String
 
     public init(
-        customer: CustomerID, scale: String, grade: String? = nil, score: ExactDecimal? = nil, parts: [PartScore]? = nil,
+        customer: CustomerID, scale: String, grade: String? = nil, score: ExactDecimal? = nil,
+        parts: [PartScore]? = nil,
         reason: RatingReason, effectiveOn: LocalDate? = nil, nextReviewOn: LocalDate? = nil, note: String = ""
     ) {
         self.customer = customer
@@ -67,7 +68,8 @@ public struct RatingProposed: EventPayload {
     public var note: String
 
     public init(
-        customer: CustomerID, scale: String, grade: String, score: ExactDecimal?, parts: [PartScore]?, cappedBy: String?,
+        customer: CustomerID, scale: String, grade: String, score: ExactDecimal?, parts: [PartScore]?,
+        cappedBy: String?,
         reason: RatingReason, effectiveOn: LocalDate, nextReviewOn: LocalDate, note: String
     ) {
         self.customer = customer
@@ -87,7 +89,8 @@ extension ProposeRating: DomainCommand {
     public func isRetry(of first: DomainEvent) -> Bool {
         guard case .rating(.proposed(let proposed)) = first else { return false }
         return proposed.customer == self.customer && proposed.scale == self.scale
-            && (self.grade == nil || self.grade == proposed.grade) && (self.score == nil || self.score == proposed.score)
+            && (self.grade == nil || self.grade == proposed.grade)
+            && (self.score == nil || self.score == proposed.score)
             && (self.parts == nil || self.parts == proposed.parts) && proposed.reason == self.reason
             && (self.effectiveOn == nil || self.effectiveOn == proposed.effectiveOn)
             && (self.nextReviewOn == nil || self.nextReviewOn == proposed.nextReviewOn) && proposed.note == self.note

@@ -10,10 +10,12 @@ extension RatingDecisions {
     ) throws(DomainError) -> Decision {
         let scale = try policy.scale(command.scale)
         guard let threshold = scale.quarterlyVolumeThreshold else {
-            throw .invalidField(field: "scale", reason: "\(scale.name) has no quarterly_volume_threshold in [policy.ratings]")
+            throw .invalidField(
+                field: "scale", reason: "\(scale.name) has no quarterly_volume_threshold in [policy.ratings]")
         }
         guard command.quarter.lastDay < today else {
-            throw .invalidField(field: "quarter", reason: "must have ended (\(command.quarter) ends \(command.quarter.lastDay))")
+            throw .invalidField(
+                field: "quarter", reason: "must have ended (\(command.quarter) ends \(command.quarter.lastDay))")
         }
         if rules?.quartersRun.contains(command.quarter) == true {
             throw .ruleViolation(

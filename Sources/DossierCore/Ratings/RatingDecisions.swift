@@ -3,21 +3,26 @@ public enum RatingDecisions {
     /// Decides `ProposeRating`: the grade (from the score where the scale has scores), the
     /// dates, and the scale's rules against the active rating.
     public static func propose(
-        _ command: ProposeRating, customer: CustomerState?, current: RatingState?, policy: RatingPolicy, today: LocalDate
+        _ command: ProposeRating, customer: CustomerState?, current: RatingState?, policy: RatingPolicy,
+        today: LocalDate
     ) throws(DomainError) -> RatingProposed {
         guard customer != nil else { throw .customerNotFound(command.customer) }
         let scale = try policy.scale(command.scale)
         if let pending = current?.pending {
             throw .ruleViolation(
                 .ratingOnePending,
-                message: "customer \(command.customer) already has a rating proposal (\(pending.grade)) pending on scale "
+                message:
+                    "customer \(command.customer) already has a rating proposal (\(pending.grade)) pending on scale "
                     + "\(scale.name); approve or withdraw it first",
                 details: ["customer": command.customer.rawValue, "scale": scale.name, "pending": pending.grade])
         }
         guard command.reason != .quarterlyDowngrade else {
-            throw .invalidField(field: "reason", reason: "quarterly_downgrade is given only by rating.quarterly-downgrade")
+            throw .invalidField(
+                field: "reason", reason: "quarterly_downgrade is given only by rating.quarterly-downgrade")
         }
-        guard command.note.count <= 10_000 else { throw .invalidField(field: "note", reason: "must be at most 10000 characters") }
+        guard command.note.count <= 10_000 else {
+            throw .invalidField(field: "note", reason: "must be at most 10000 characters")
+        }
         let (grade, score, cappedBy) = try Self.grade(of: command, on: scale)
         if command.reason == .default, !scale.defaultGrades.isEmpty, !scale.isDefault(grade) {
             throw .ruleViolation(
@@ -27,17 +32,21 @@ public enum RatingDecisions {
                 details: ["scale": scale.name, "grade": grade])
         }
         let effectiveOn = command.effectiveOn ?? today
-        guard effectiveOn <= today else { throw .invalidField(field: "effectiveOn", reason: "must not be in the future") }
+        guard effectiveOn <= today else {
+            throw .invalidField(field: "effectiveOn", reason: "must not be in the future")
+        }
         if let active = current?.active, effectiveOn < active.effectiveOn {
             throw .invalidField(
-                field: "effectiveOn", reason: "must not be before the active rating's effective day \(active.effectiveOn)")
+                field: "effectiveOn",
+                reason: "must not be before the active rating's effective day \(active.effectiveOn)")
         }
         let latestReview = effectiveOn.adding(months: policy.reviewMonths)
         let nextReviewOn = command.nextReviewOn ?? latestReview
         guard nextReviewOn > effectiveOn, nextReviewOn <= latestReview else {
             throw .invalidField(
                 field: "nextReviewOn",
-                reason: "must be after effectiveOn and at most \(policy.reviewMonths) months after it (\(latestReview))")
+                reason: "must be after effectiveOn and at most \(policy.reviewMonths) months after it (\(latestReview))"
+            )
         }
         try Self.checkUpgrade(to: grade, from: current?.active, on: scale, customer: command.customer)
         return RatingProposed(
@@ -73,7 +82,9 @@ public enum RatingDecisions {
         guard let grade = scale.grade(named: pending.grade) else {
             throw .invalidField(field: "grade", reason: "\(pending.grade) is no longer a grade of scale \(scale.name)")
         }
-        guard command.note.count <= 10_000 else { throw .invalidField(field: "note", reason: "must be at most 10000 characters") }
+        guard command.note.count <= 10_000 else {
+            throw .invalidField(field: "note", reason: "must be at most 10000 characters")
+        }
         try Self.checkUpgrade(to: pending.grade, from: current.active, on: scale, customer: command.customer)
         return RatingApproved(
             customer: command.customer, scale: scale.name, grade: pending.grade, previousGrade: current.active?.grade,
@@ -92,7 +103,8 @@ public enum RatingDecisions {
         guard !reason.isEmpty, reason.count <= 200 else {
             throw .invalidField(field: "reason", reason: "must be 1 to 200 characters")
         }
-        return RatingProposalWithdrawn(customer: command.customer, scale: command.scale, grade: pending.grade, reason: reason)
+        return RatingProposalWithdrawn(
+            customer: command.customer, scale: command.scale, grade: pending.grade, reason: reason)
     }
 
     /// The grade a proposal gives, with its score and the part that capped it: from the parts
@@ -104,15 +116,19 @@ public enum RatingDecisions {
         if !scale.parts.isEmpty {
             guard let parts = command.parts else {
                 throw .invalidField(
-                    field: "parts", reason: "scale \(scale.name) scores by parts: "
+                    field: "parts",
+                    reason: "scale \(scale.name) scores by parts: "
                         + scale.parts.map(\.name).joined(separator: ", "))
             }
             scored = try scale.scored(parts: parts)
             if let score = command.score, score != scored?.score {
-                throw .invalidField(field: "score", reason: "must be the sum of the parts (\(scored!.score)) or left out")
+                throw .invalidField(
+                    field: "score", reason: "must be the sum of the parts (\(scored!.score)) or left out")
             }
         } else if scale.hasScores {
-            guard command.parts == nil else { throw .invalidField(field: "parts", reason: "scale \(scale.name) has no parts") }
+            guard command.parts == nil else {
+                throw .invalidField(field: "parts", reason: "scale \(scale.name) has no parts")
+            }
             guard let score = command.score else {
                 throw .invalidField(field: "score", reason: "scale \(scale.name) grades by score: give one")
             }
@@ -134,7 +150,9 @@ public enum RatingDecisions {
                 .ratingGradeFollowsScore,
                 message: "a score of \(scored.score) earns \(scored.grade) on scale \(scale.name)"
                     + (scored.cappedBy.map { " (capped by part \($0))" } ?? "") + ", not \(grade)",
-                details: ["scale": scale.name, "score": scored.score.description, "grade": grade, "earned": scored.grade])
+                details: [
+                    "scale": scale.name, "score": scored.score.description, "grade": grade, "earned": scored.grade,
+                ])
         }
         return (scored.grade, scored.score, scored.cappedBy)
     }

@@ -29,7 +29,8 @@ extension RatingScale {
         ].map { Grade($0.0, minimumScore: ExactDecimal($0.1), provisionRatio: ExactDecimal($0.2)) },
         defaultGrades: ["loss"], upgradesMaySkip: false,
         parts: [
-            Part("A", maximum: ExactDecimal(50)), Part("B", maximum: ExactDecimal(30)), Part("C", maximum: ExactDecimal(20)),
+            Part("A", maximum: ExactDecimal(50)), Part("B", maximum: ExactDecimal(30)),
+            Part("C", maximum: ExactDecimal(20)),
             Part("D", maximum: ExactDecimal(100), subtracts: true),
         ])
 

@@ -31,7 +31,8 @@ extension RatingScale {
     public func scored(parts given: [PartScore]) throws(DomainError) -> ScoredGrade {
         guard given.count == self.parts.count, Set(given.map(\.part)) == Set(self.parts.map(\.name)) else {
             throw .invalidField(
-                field: "parts", reason: "must give each part of scale \(self.name) once: "
+                field: "parts",
+                reason: "must give each part of scale \(self.name) once: "
                     + self.parts.map(\.name).joined(separator: ", "))
         }
         var score = ExactDecimal.zero

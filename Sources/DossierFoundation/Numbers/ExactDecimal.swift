@@ -40,7 +40,8 @@ public struct ExactDecimal: Hashable, Comparable, Sendable, CustomStringConverti
             (whole + fraction).allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         var units: Int64 = 0
-        for digit in whole + fraction + Array(repeating: UInt8(ascii: "0"), count: Self.fractionDigits - fraction.count) {
+        for digit in whole + fraction + Array(repeating: UInt8(ascii: "0"), count: Self.fractionDigits - fraction.count)
+        {
             let (shifted, overflow) = units.multipliedReportingOverflow(by: 10)
             let (added, overflowAdding) = shifted.addingReportingOverflow(Int64(digit - UInt8(ascii: "0")))
             guard !overflow, !overflowAdding else { return nil }
@@ -141,7 +142,8 @@ extension ExactDecimal: Codable {
         guard let value = ExactDecimal(text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "expected a decimal such as \"1250000.50\" (at most 4 fraction digits), got \"\(text)\"")
+                debugDescription:
+                    "expected a decimal such as \"1250000.50\" (at most 4 fraction digits), got \"\(text)\"")
         }
         self = value
     }

@@ -29,7 +29,8 @@ public struct CalendarQuarter: Hashable, Comparable, Sendable, Codable, CustomSt
     /// The quarter before this one.
     public var previous: CalendarQuarter {
         self.number == 1
-            ? CalendarQuarter(year: self.year - 1, number: 4) ?? self : CalendarQuarter(year: self.year, number: self.number - 1)!
+            ? CalendarQuarter(year: self.year - 1, number: 4) ?? self
+            : CalendarQuarter(year: self.year, number: self.number - 1)!
     }
 
     public var description: String { "\(self.year)Q\(self.number)" }
@@ -42,7 +43,8 @@ public struct CalendarQuarter: Hashable, Comparable, Sendable, Codable, CustomSt
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let quarter = CalendarQuarter(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a quarter like \"2026Q1\", got \"\(text)\"")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a quarter like \"2026Q1\", got \"\(text)\"")
         }
         self = quarter
     }

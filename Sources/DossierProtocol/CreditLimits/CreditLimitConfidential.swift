@@ -4,7 +4,8 @@ extension Confidentiality {
     /// Credit limits (DOMAIN.md): amounts, proposals, totals, a group's exposure figures and
     /// the limit events. By default clerks and everyone above see them; `[access.confidential]`
     /// may say otherwise.
-    public static let creditLimits = Confidentiality(name: "creditLimits", roles: [.clerk, .approver, .auditor, .admin])
+    public static let creditLimits = Confidentiality(
+        name: "creditLimits", roles: [.clerk, .approver, .auditor, .admin])
 
     /// The limit room's confidential event types and their kind.
     static let creditLimitEventTypes: [String: Confidentiality] = Dictionary(

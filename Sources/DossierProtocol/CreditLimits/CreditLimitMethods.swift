@@ -19,7 +19,9 @@ extension Method {
             .init("kind", CreditKind.choices, required: true, "new credit or the renewal of existing credit"),
             .init("mode", CreditMode.choices, required: true, "kept internal or disclosed to the customer"),
             .init("validFrom", "yyyy-MM-dd", "first valid day; default today"),
-            .init("validTo", "yyyy-MM-dd", required: true, "last valid day; at most policy.limits.max_validity_months on"),
+            .init(
+                "validTo", "yyyy-MM-dd", required: true,
+                "last valid day; at most policy.limits.max_validity_months on"),
             .init("basis", "string", required: true, "the rule or document it rests on: 1 to 200 characters"),
             .init("note", "string", "free text"),
         ] + decisionParameters,

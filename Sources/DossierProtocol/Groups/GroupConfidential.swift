@@ -23,7 +23,8 @@ extension GroupsResult: HasConfidentialFields {
 extension GroupExposureResult: HasConfidentialFields {
     /// Every figure but the net capital and the policy's ratio.
     public static let confidentialFields: [ConfidentialField] = [
-        "groupLimit", "members[].limit", "members[].bonds", "members[].derivatives", "memberLimitSum", "headroom", "bonds",
+        "groupLimit", "members[].limit", "members[].bonds", "members[].derivatives", "memberLimitSum", "headroom",
+        "bonds",
         "derivatives", "totalExposure", "groupLimitShare", "exposureShare",
     ].map { ConfidentialField("exposure.\($0)", .creditLimits) }
 }

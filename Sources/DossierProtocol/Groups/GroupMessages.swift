@@ -137,7 +137,8 @@ public struct NetCapitalParams: Codable, Hashable, Sendable {
     public var requestId: UUID?
 
     public init(
-        amount: ExactDecimal, currency: String? = nil, effectiveOn: LocalDate? = nil, reason: String, requestId: UUID? = nil
+        amount: ExactDecimal, currency: String? = nil, effectiveOn: LocalDate? = nil, reason: String,
+        requestId: UUID? = nil
     ) {
         self.amount = amount
         self.currency = currency

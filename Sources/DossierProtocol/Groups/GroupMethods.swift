@@ -59,7 +59,8 @@ extension Method {
         roles: recorders)
 
     public static let recordGroupExposure = Method(
-        "group.record-exposure", "Record a member's bond or derivative exposure, replacing the last figure of that kind.",
+        "group.record-exposure",
+        "Record a member's bond or derivative exposure, replacing the last figure of that kind.",
         parameters: [
             .init("group", "string", required: true, "group id"),
             .init("customer", "string", required: true, "a member"),
@@ -71,7 +72,8 @@ extension Method {
         roles: recorders)
 
     public static let setNetCapital = Method(
-        "group.set-net-capital", "Record the bank's net capital, against which every group's concentration is measured.",
+        "group.set-net-capital",
+        "Record the bank's net capital, against which every group's concentration is measured.",
         parameters: [
             .init("amount", "decimal string", required: true, "the net capital, in whole cents"),
             .init("currency", "string", "ISO 4217 code; default policy.limits.default_currency"),
@@ -93,13 +95,14 @@ extension Method {
     public static let listGroups = Method(
         "group.list", "Groups in id order, a page at a time.",
         parameters: [
-            .init("after", "string", "start after this id"), .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("after", "string", "start after this id"),
+            .init("limit", "integer", "page size, 1 to 1000; default 100"),
         ],
         roles: everyone)
 
     public static let groupExposure = Method(
         "group.exposure",
-        "A group's limit, member limits, their sum and headroom, bonds and derivatives, and concentration on net capital.",
+        "A group's limit, its members' limits and headroom, bonds, derivatives, and concentration on net capital.",
         parameters: [
             .init("id", "string", required: true, "group id"),
             .init("currency", "string", "the currency to measure in; default the group limit's"),

@@ -21,7 +21,8 @@ extension RatingResult: HasConfidentialFields {
 
 extension RatingsResult: HasConfidentialFields {
     public static let confidentialFields: [ConfidentialField] = [
-        ConfidentialField("ratings[].active", .internalRatings), ConfidentialField("ratings[].pending", .internalRatings),
+        ConfidentialField("ratings[].active", .internalRatings),
+        ConfidentialField("ratings[].pending", .internalRatings),
     ]
 }
 

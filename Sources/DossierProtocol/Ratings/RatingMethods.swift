@@ -7,7 +7,9 @@ extension Method {
         "rating.propose", "Propose a customer's rating on a scale; it takes effect when another person approves it.",
         parameters: [
             .init("customer", "string", required: true, "customer id"),
-            .init("scale", "string", required: true, "a scale of [policy.ratings]: corporate, individual, guarantee, agency"),
+            .init(
+                "scale", "string", required: true,
+                "a scale of [policy.ratings]: corporate, individual, guarantee, agency"),
             .init("grade", "string", "the grade; on scales with scores, the one the score earns (may be left out)"),
             .init("score", "decimal string", "the score, on scales with scores and no parts"),
             .init("parts", "array of {part, points}", "the part scores, on scales with parts"),

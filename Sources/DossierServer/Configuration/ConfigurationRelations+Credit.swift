@@ -10,9 +10,11 @@ extension ConfigurationRelations {
             guard let target = scale.mapsTo else { continue }
             guard target != scale.name, let mapped = ratings.scale(named: target) else {
                 throw ConfigurationError(
-                    key: "policy.ratings.scales", message: "scale \(scale.name) maps_to \"\(target)\", which is no other scale")
+                    key: "policy.ratings.scales",
+                    message: "scale \(scale.name) maps_to \"\(target)\", which is no other scale")
             }
-            for (grade, counted) in scale.mapping.sorted(by: { $0.key < $1.key }) where mapped.rank(of: counted) == nil {
+            for (grade, counted) in scale.mapping.sorted(by: { $0.key < $1.key }) where mapped.rank(of: counted) == nil
+            {
                 throw ConfigurationError(
                     key: "policy.ratings.scales",
                     message: "scale \(scale.name) maps \(grade) to \"\(counted)\", which is no grade of \(target)")

@@ -139,7 +139,8 @@ final class TOMLSection {
         if let number = value.int { return ExactDecimal(number) }
         guard let text = value.string, let decimal = ExactDecimal(text) else {
             throw ConfigurationError(
-                key: self.key(name), message: "must be a decimal written as a string, such as \"0.15\" (at most 4 fraction digits)")
+                key: self.key(name),
+                message: "must be a decimal written as a string, such as \"0.15\" (at most 4 fraction digits)")
         }
         return decimal
     }

@@ -53,7 +53,8 @@ public struct RequestRouter: Sendable {
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             let read: @Sendable () throws -> ByteBuffer = {
-                try Self.encodeReply(id: id, result: try handler(params, context), for: context.role, access: context.confidentialAccess)
+                try Self.encodeReply(
+                    id: id, result: try handler(params, context), for: context.role, access: context.confidentialAccess)
             }
             switch cost(params) {
             case .quick: return .quick(read)
@@ -70,7 +71,11 @@ public struct RequestRouter: Sendable {
         let allowedKeys = Set(method.parameters.map(\.name))
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
-            return .long { try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role, access: context.confidentialAccess) }
+            return .long {
+                try Self.encodeReply(
+                    id: id, result: try await handler(params, context), for: context.role,
+                    access: context.confidentialAccess)
+            }
         }
     }
 
@@ -87,7 +92,10 @@ public struct RequestRouter: Sendable {
             let queued = try queue(params, context)
             return { body in
                 queued.whenComplete { result in
-                    body { try Self.encodeReply(id: id, result: try result(), for: context.role, access: context.confidentialAccess) }
+                    body {
+                        try Self.encodeReply(
+                            id: id, result: try result(), for: context.role, access: context.confidentialAccess)
+                    }
                 }
             }
         }

@@ -5,7 +5,9 @@ import LMDB
 /// its row, ratings and group (the group's limits and the other members' limits); for a group
 /// its members' limits and the bank's net capital.
 enum CreditContextReader {
-    static func context(for subject: CreditSubject, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    static func context(
+        for subject: CreditSubject, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> CreditContext
     {
         switch subject {
@@ -25,14 +27,16 @@ enum CreditContextReader {
             let group = try GroupProjection.group(id, tables: tables, in: txn)
             return CreditContext(
                 group: group,
-                otherMemberLimits: try group.map { try Self.memberLimits(of: $0, except: nil, tables: tables, in: txn) } ?? [],
+                otherMemberLimits: try group.map { try Self.memberLimits(of: $0, except: nil, tables: tables, in: txn) }
+                    ?? [],
                 netCapital: try GroupProjection.netCapital(tables: tables, in: txn))
         }
     }
 
     /// The limits of the group's members, but `except`.
     static func memberLimits(
-        of group: GroupState, except: CustomerID?, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+        of group: GroupState, except: CustomerID?, tables: ProjectionTables,
+        in txn: borrowing some Transaction & ~Copyable
     ) throws -> [CreditLimitsState] {
         try group.members.filter { $0.customer != except }.compactMap {
             try CreditLimitProjection.limits(.customer($0.customer), tables: tables, in: txn)

@@ -41,7 +41,9 @@ public enum CreditLimitProjection: Projection {
         }
     }
 
-    static func limits(_ subject: CreditSubject, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    static func limits(
+        _ subject: CreditSubject, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> CreditLimitsState?
     {
         try txn.withValue(tables[Self.limits], forKey: Self.key(subject)) { value in
@@ -102,7 +104,9 @@ public struct LimitExpiryCursor: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension CreditLimitsState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> CreditLimitsState?
     {
         guard let subject = stream.creditSubject else { return nil }

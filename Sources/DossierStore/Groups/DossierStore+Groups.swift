@@ -36,11 +36,13 @@ extension DossierStore {
             guard let group = try GroupProjection.group(id, tables: tables, in: txn) else { return nil }
             var members: [CustomerID: CreditLimitsState] = [:]
             for member in group.members {
-                members[member.customer] = try CreditLimitProjection.limits(.customer(member.customer), tables: tables, in: txn)
+                members[member.customer] = try CreditLimitProjection.limits(
+                    .customer(member.customer), tables: tables, in: txn)
             }
             return GroupExposure(
                 group: group, groupLimits: try CreditLimitProjection.limits(.group(id), tables: tables, in: txn),
-                memberLimits: members, netCapital: try GroupProjection.netCapital(tables: tables, in: txn), policy: policy,
+                memberLimits: members, netCapital: try GroupProjection.netCapital(tables: tables, in: txn),
+                policy: policy,
                 today: day, currency: currency)
         }
     }

@@ -28,7 +28,9 @@ extension AddGroupMember: StoreCommand {
             currentGroup: try GroupProjection.group(of: self.customer, tables: tables, in: txn),
             customerLimits: try CreditLimitProjection.limits(.customer(self.customer), tables: tables, in: txn),
             groupLimits: try CreditLimitProjection.limits(.group(self.group), tables: tables, in: txn),
-            memberLimits: try group.map { try CreditContextReader.memberLimits(of: $0, except: nil, tables: tables, in: txn) }
+            memberLimits: try group.map {
+                try CreditContextReader.memberLimits(of: $0, except: nil, tables: tables, in: txn)
+            }
                 ?? [])
         let added = try GroupDecisions.addMember(self, membership: membership, today: context.today)
         return Self.append(.memberAdded(added), to: self.group, at: group, context)
@@ -55,7 +57,8 @@ extension RecordGroupExclusion: StoreCommand {
     public func decide(_ context: DecisionContext, txn: borrowing WriteTransaction) throws -> Decision {
         let group = try GroupProjection.group(self.group, tables: context.tables, in: txn)
         return Self.append(
-            .exclusionRecorded(try GroupDecisions.recordExclusion(self, group: group)), to: self.group, at: group, context)
+            .exclusionRecorded(try GroupDecisions.recordExclusion(self, group: group)), to: self.group, at: group,
+            context)
     }
 
     public func replyStream(of events: [RecordedEvent]) -> StreamID { .group(self.group) }
@@ -103,9 +106,13 @@ extension SetNetCapital: StoreCommand {
 
 extension StoreCommand {
     /// One event appended to a group's stream, expecting the version the decision read.
-    fileprivate static func append(_ event: GroupEvent, to id: GroupID, at group: GroupState?, _ context: DecisionContext)
+    fileprivate static func append(
+        _ event: GroupEvent, to id: GroupID, at group: GroupState?, _ context: DecisionContext
+    )
         -> Decision
     {
-        .append(.group(event), occurredAt: context.now, to: .group(id), expected: group.map { .exact($0.version) } ?? .streamExists)
+        .append(
+            .group(event), occurredAt: context.now, to: .group(id),
+            expected: group.map { .exact($0.version) } ?? .streamExists)
     }
 }

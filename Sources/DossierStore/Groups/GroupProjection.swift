@@ -65,7 +65,9 @@ public enum GroupProjection: Projection {
     }
 
     /// Groups in id order, starting after `after`.
-    static func groups(after: GroupID?, limit: Int, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    static func groups(
+        after: GroupID?, limit: Int, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> [GroupState]
     {
         var found: [GroupState] = []
@@ -79,7 +81,9 @@ public enum GroupProjection: Projection {
 }
 
 extension GroupState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> GroupState?
     {
         guard let id = stream.groupID else { return nil }
@@ -88,7 +92,9 @@ extension GroupState: ProjectedState {
 }
 
 extension NetCapitalState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> NetCapitalState?
     {
         guard stream == .netCapital else { return nil }

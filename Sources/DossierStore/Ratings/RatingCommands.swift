@@ -54,7 +54,8 @@ extension WithdrawRatingProposal: StoreCommand {
         let withdrawn = try RatingDecisions.withdraw(self, current: current)
         return .append(
             .rating(.proposalWithdrawn(withdrawn)), occurredAt: context.now,
-            to: .rating(self.customer, scale: self.scale), expected: current.map { .exact($0.version) } ?? .streamExists)
+            to: .rating(self.customer, scale: self.scale), expected: current.map { .exact($0.version) } ?? .streamExists
+        )
     }
 
     public func replyStream(of events: [RecordedEvent]) -> StreamID { .rating(self.customer, scale: self.scale) }

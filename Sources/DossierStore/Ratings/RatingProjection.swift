@@ -51,7 +51,9 @@ public enum RatingProjection: Projection {
     }
 
     /// The customer's ratings on every scale it has one, in scale order.
-    static func ratings(of customer: CustomerID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    static func ratings(
+        of customer: CustomerID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> [RatingState]
     {
         let prefix = Array(customer.rawValue.utf8) + [0]
@@ -120,7 +122,9 @@ public struct RatingReviewCursor: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension RatingState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> RatingState?
     {
         guard let (customer, scale) = stream.ratingSubject else { return nil }
@@ -129,7 +133,9 @@ extension RatingState: ProjectedState {
 }
 
 extension RatingRuleState: ProjectedState {
-    public static func row(of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable)
+    public static func row(
+        of stream: StreamID, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
+    )
         throws -> RatingRuleState?
     {
         guard let scale = stream.ratingRuleScale else { return nil }

@@ -21,7 +21,8 @@ struct LimitCommand: ParsableCommand {
         @Option(help: "ISO 4217 code (default from the daemon's policy).") var currency: String?
         @Option(help: "incremental (new credit) or existing (renewal).") var kind: CreditKind
         @Option(help: "internal or public.") var mode: CreditMode
-        @Option(name: .customLong("valid-from"), help: "First valid day (yyyy-MM-dd; default today).") var validFrom: LocalDate?
+        @Option(name: .customLong("valid-from"), help: "First valid day (yyyy-MM-dd; default today).") var validFrom:
+            LocalDate?
         @Option(name: .customLong("valid-to"), help: "Last valid day (yyyy-MM-dd).") var validTo: LocalDate
         @Option(help: "The rule or document it rests on.") var basis: String
         @Option(help: "Free text.") var note: String?
@@ -30,12 +31,15 @@ struct LimitCommand: ParsableCommand {
         func run() throws {
             let write = self.write.attempts()
             let params = ProposeLimitParams(
-                customer: self.subject.customer, group: self.subject.group, amount: self.amount, currency: self.currency,
+                customer: self.subject.customer, group: self.subject.group, amount: self.amount,
+                currency: self.currency,
                 kind: self.kind, mode: self.mode, validFrom: self.validFrom, validTo: self.validTo, basis: self.basis,
                 note: self.note, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.proposeLimit, params, as: CreditLimitsResult.self)
-            } render: { Rendering.creditLimits($0) }
+            } render: {
+                Rendering.creditLimits($0)
+            }
         }
     }
 
@@ -59,7 +63,9 @@ struct LimitCommand: ParsableCommand {
                 validTo: self.validTo, basis: self.basis, note: self.note, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.changeLimit, params, as: CreditLimitsResult.self)
-            } render: { Rendering.creditLimits($0) }
+            } render: {
+                Rendering.creditLimits($0)
+            }
         }
     }
 
@@ -78,7 +84,9 @@ struct LimitCommand: ParsableCommand {
                 customer: self.subject.customer, group: self.subject.group, note: self.note, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.approveLimit, params, as: CreditLimitsResult.self)
-            } render: { Rendering.creditLimits($0) }
+            } render: {
+                Rendering.creditLimits($0)
+            }
         }
     }
 
@@ -142,7 +150,9 @@ struct LimitCommand: ParsableCommand {
                     Method.showLimits,
                     ShowLimitsParams(customer: self.subject.customer, group: self.subject.group, asOf: self.asOf),
                     as: CreditLimitsResult.self)
-            } render: { Rendering.creditLimits($0) }
+            } render: {
+                Rendering.creditLimits($0)
+            }
         }
     }
 
@@ -161,7 +171,9 @@ struct LimitCommand: ParsableCommand {
                     Method.expiringLimits,
                     ExpiringLimitsParams(withinDays: self.withinDays, after: self.after, limit: self.limit),
                     as: ExpiringLimitsResult.self)
-            } render: { Rendering.expiringLimits($0) }
+            } render: {
+                Rendering.expiringLimits($0)
+            }
         }
     }
 }
@@ -187,7 +199,8 @@ extension LimitDecisionCommand {
                 let params = LimitActionParams(customer: customer, group: group, reason: reason, requestId: id)
                 return try connection.call(Self.method, params, as: CreditLimitsResult.self)
             case (Method.freezeLimit, let limit):
-                let params = FreezeLimitParams(customer: customer, group: group, limit: limit, reason: reason, requestId: id)
+                let params = FreezeLimitParams(
+                    customer: customer, group: group, limit: limit, reason: reason, requestId: id)
                 return try connection.call(Self.method, params, as: CreditLimitsResult.self)
             case (_, let limit?):
                 let params = LimitNumberActionParams(
@@ -196,6 +209,8 @@ extension LimitDecisionCommand {
             case (_, nil):
                 throw ValidationError("\(Self.method.name) needs the limit's number")
             }
-        } render: { Rendering.creditLimits($0) }
+        } render: {
+            Rendering.creditLimits($0)
+        }
     }
 }

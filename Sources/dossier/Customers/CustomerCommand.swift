@@ -113,7 +113,8 @@ struct CustomerCommand: ParsableCommand {
     }
 
     struct Tier: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a customer to another tier (customer.change-tier).")
+        static let configuration = CommandConfiguration(
+            abstract: "Move a customer to another tier (customer.change-tier).")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var id: String
@@ -155,7 +156,7 @@ struct CustomerCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one customer's dossier: tier, stage, open flags, ratings, limits and group (customer.show).")
+            abstract: "Show one customer's dossier: tier, stage, open flags, ratings, limits, group (customer.show).")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var id: String

@@ -8,7 +8,8 @@ extension CustomerDossier {
     /// them), and their streams for `--history`.
     mutating func addCredit(from connection: DossierConnection, asOf: Timestamp?) throws {
         let customer = self.id.rawValue
-        var ratings = try connection.call(Method.showRatings, ShowRatingsParams(customer: customer), as: RatingsResult.self)
+        var ratings = try connection.call(
+            Method.showRatings, ShowRatingsParams(customer: customer), as: RatingsResult.self)
         let scales = ratings.ratings.map(\.scale)
         if let asOf {
             var past: [RatingState] = []
@@ -38,9 +39,12 @@ extension CustomerDossier {
     }
 
     /// The customer's group (as it stood at `asOf`), or nil when it is in none.
-    private static func group(of customer: String, asOf: Timestamp?, connection: DossierConnection) throws -> GroupResult? {
+    private static func group(of customer: String, asOf: Timestamp?, connection: DossierConnection) throws
+        -> GroupResult?
+    {
         do {
-            let current = try connection.call(Method.showGroup, ShowGroupParams(customer: customer), as: GroupResult.self)
+            let current = try connection.call(
+                Method.showGroup, ShowGroupParams(customer: customer), as: GroupResult.self)
             guard let asOf else { return current }
             return try connection.call(
                 Method.showGroup, ShowGroupParams(id: current.group.id.rawValue, asOf: asOf), as: GroupResult.self)

@@ -34,7 +34,8 @@ struct CustomerDossier: Encodable {
     var id: CustomerID { self.result.customer.id }
 
     /// Adds a room's part: `result` as the daemon sent it, rendered by `render`.
-    mutating func add<Result: HasConfidentialFields>(_ key: String, _ result: Result, render: (Result) -> String) throws {
+    mutating func add<Result: HasConfidentialFields>(_ key: String, _ result: Result, render: (Result) -> String) throws
+    {
         let json = try DossierJSON.decode(JSONValue.self, from: result.encodedAsReceived())
         self.sections.append(Section(key: key, text: render(result), json: json))
     }
@@ -81,15 +82,17 @@ extension Rendering {
     /// Every event of a customer: when, what, who, and why where the event says.
     static func history(_ events: [EventView]) -> String {
         guard !events.isEmpty else { return "history: no events" }
-        return "history\n" + TextTable(
-            headers: ["SEQ", "RECORDED", "EVENT", "STREAM", "ACTOR", "REASON"],
-            rows: events.map { event in
-                [
-                    String(event.sequence), event.recordedAt.iso8601, event.type, event.stream, event.actor.description,
-                    Self.reason(of: event),
-                ]
-            }
-        ).render()
+        return "history\n"
+            + TextTable(
+                headers: ["SEQ", "RECORDED", "EVENT", "STREAM", "ACTOR", "REASON"],
+                rows: events.map { event in
+                    [
+                        String(event.sequence), event.recordedAt.iso8601, event.type, event.stream,
+                        event.actor.description,
+                        Self.reason(of: event),
+                    ]
+                }
+            ).render()
     }
 
     /// What an event says of why: its reason, or else its basis, evidence, outcome, note or source.

@@ -121,7 +121,8 @@ struct GroupCommand: ParsableCommand {
         @Option(help: "bond or derivative.") var kind: ExposureKind
         @Option(help: "The exposure, in whole cents.") var amount: ExactDecimal
         @Option(help: "ISO 4217 code (default from the daemon's policy).") var currency: String?
-        @Option(name: .customLong("as-of"), help: "The day of the figure (yyyy-MM-dd; default today).") var asOf: LocalDate?
+        @Option(name: .customLong("as-of"), help: "The day of the figure (yyyy-MM-dd; default today).") var asOf:
+            LocalDate?
         @OptionGroup var write: WriteOptions
 
         func run() throws {
@@ -152,7 +153,9 @@ struct GroupCommand: ParsableCommand {
                 requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.setNetCapital, params, as: NetCapitalResult.self)
-            } render: { Rendering.netCapital($0) }
+            } render: {
+                Rendering.netCapital($0)
+            }
         }
     }
 
@@ -165,7 +168,9 @@ struct GroupCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "As the log showed it then (RFC 3339).") var asOf: Timestamp?
 
         func validate() throws {
-            guard (self.id == nil) != (self.customer == nil) else { throw ValidationError("give a group id or --customer") }
+            guard (self.id == nil) != (self.customer == nil) else {
+                throw ValidationError("give a group id or --customer")
+            }
         }
 
         func run() throws {
@@ -173,7 +178,9 @@ struct GroupCommand: ParsableCommand {
                 try connection.call(
                     Method.showGroup, ShowGroupParams(id: self.id, customer: self.customer, asOf: self.asOf),
                     as: GroupResult.self)
-            } render: { Rendering.group($0) }
+            } render: {
+                Rendering.group($0)
+            }
         }
     }
 
@@ -188,7 +195,9 @@ struct GroupCommand: ParsableCommand {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.listGroups, ListGroupsParams(after: self.after, limit: self.limit), as: GroupsResult.self)
-            } render: { Rendering.groups($0) }
+            } render: {
+                Rendering.groups($0)
+            }
         }
     }
 
@@ -205,7 +214,9 @@ struct GroupCommand: ParsableCommand {
                 try connection.call(
                     Method.groupExposure, GroupExposureQueryParams(id: self.id, currency: self.currency),
                     as: GroupExposureResult.self)
-            } render: { Rendering.groupExposure($0) }
+            } render: {
+                Rendering.groupExposure($0)
+            }
         }
     }
 }
@@ -217,6 +228,8 @@ extension ParsableCommand {
     ) throws {
         try ClientRunner(options: options).run(write) { connection in
             try connection.call(method, params, as: GroupResult.self)
-        } render: { Rendering.group($0) }
+        } render: {
+            Rendering.group($0)
+        }
     }
 }

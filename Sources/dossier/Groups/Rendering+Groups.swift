@@ -7,7 +7,9 @@ extension Rendering {
         var pairs: [(String, String)] = [("group", group.id.rawValue), ("name", group.name)]
         if !group.note.isEmpty { pairs.append(("note", group.note)) }
         if let lead = result.leadBranch {
-            pairs.append(("lead branch", "\(lead.branch) (end of \(lead.quarter)" + (lead.balance.map { ", \($0)" } ?? "") + ")"))
+            pairs.append(
+                ("lead branch", "\(lead.branch) (end of \(lead.quarter)" + (lead.balance.map { ", \($0)" } ?? "") + ")")
+            )
         } else {
             pairs.append(("lead branch", "no balances recorded for the last quarter"))
         }
@@ -17,8 +19,11 @@ extension Rendering {
         }
         for exclusion in group.exclusions {
             pairs.append(
-                ("excluded", "\(exclusion.entity)" + (exclusion.customer.map { " (\($0))" } ?? "")
-                    + ", \(exclusion.reason.rawValue): \(exclusion.evidence)"))
+                (
+                    "excluded",
+                    "\(exclusion.entity)" + (exclusion.customer.map { " (\($0))" } ?? "")
+                        + ", \(exclusion.reason.rawValue): \(exclusion.evidence)"
+                ))
         }
         pairs.append(("version", String(group.version)))
         return TextTable.details(pairs) + Self.receiptLines(result.receipt)
@@ -37,13 +42,15 @@ extension Rendering {
         let currency = exposure.currency
         if result.isWithheld(.creditLimits) {
             return TextTable.details([
-                ("group", exposure.group.rawValue), ("members", exposure.members.map(\.customer.rawValue).joined(separator: ", ")),
+                ("group", exposure.group.rawValue),
+                ("members", exposure.members.map(\.customer.rawValue).joined(separator: ", ")),
                 ("figures", "withheld from your role"),
             ])
         }
         func money(_ amount: ExactDecimal) -> String { Money(amount, currency).description }
         func share(_ ratio: ExactDecimal?) -> String {
-            ratio.map { "\($0.multiplied(by: ExactDecimal(100)).formatted(fractionDigits: 2))%" } ?? "net capital not recorded"
+            ratio.map { "\($0.multiplied(by: ExactDecimal(100)).formatted(fractionDigits: 2))%" }
+                ?? "net capital not recorded"
         }
         var pairs: [(String, String)] = [
             ("group", exposure.group.rawValue), ("as of", exposure.asOf.description),

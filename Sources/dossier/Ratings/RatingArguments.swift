@@ -16,7 +16,8 @@ extension CalendarQuarter: ExpressibleByArgument {
 /// `A=40`: a part's points.
 extension PartScore: ExpressibleByArgument {
     public init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "="), let points = ExactDecimal(String(argument[argument.index(after: equals)...]))
+        guard let equals = argument.firstIndex(of: "="),
+            let points = ExactDecimal(String(argument[argument.index(after: equals)...]))
         else { return nil }
         self.init(part: String(argument[..<equals]), points: points)
     }
@@ -25,7 +26,8 @@ extension PartScore: ExpressibleByArgument {
 /// `c1=1200000.50`: a customer's volume in a quarter.
 extension CustomerVolume: ExpressibleByArgument {
     public init?(argument: String) {
-        guard let equals = argument.firstIndex(of: "="), let volume = ExactDecimal(String(argument[argument.index(after: equals)...]))
+        guard let equals = argument.firstIndex(of: "="),
+            let volume = ExactDecimal(String(argument[argument.index(after: equals)...]))
         else { return nil }
         self.init(customer: CustomerID(rawValue: String(argument[..<equals])), volume: volume)
     }

@@ -7,7 +7,9 @@ import Foundation
 struct RatingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rating", abstract: "Propose, approve and look up customers' ratings on the configured scales.",
-        subcommands: [Propose.self, Approve.self, Withdraw.self, Show.self, History.self, Due.self, QuarterlyDowngrade.self])
+        subcommands: [
+            Propose.self, Approve.self, Withdraw.self, Show.self, History.self, Due.self, QuarterlyDowngrade.self,
+        ])
 
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Propose a rating (rating.propose).")
@@ -35,7 +37,9 @@ struct RatingCommand: ParsableCommand {
                 nextReviewOn: self.nextReviewOn, note: self.note, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.proposeRating, params, as: RatingResult.self)
-            } render: { Rendering.rating($0) }
+            } render: {
+                Rendering.rating($0)
+            }
         }
     }
 
@@ -55,12 +59,15 @@ struct RatingCommand: ParsableCommand {
                 customer: self.customer, scale: self.scale, note: self.note, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.approveRating, params, as: RatingResult.self)
-            } render: { Rendering.rating($0) }
+            } render: {
+                Rendering.rating($0)
+            }
         }
     }
 
     struct Withdraw: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Withdraw the pending rating proposal (rating.withdraw).")
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw the pending rating proposal (rating.withdraw).")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var customer: String
@@ -74,7 +81,9 @@ struct RatingCommand: ParsableCommand {
                 customer: self.customer, scale: self.scale, reason: self.reason, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.withdrawRating, params, as: RatingResult.self)
-            } render: { Rendering.rating($0) }
+            } render: {
+                Rendering.rating($0)
+            }
         }
     }
 
@@ -92,7 +101,9 @@ struct RatingCommand: ParsableCommand {
                 try connection.call(
                     Method.showRatings, ShowRatingsParams(customer: self.customer, scale: self.scale, asOf: self.asOf),
                     as: RatingsResult.self)
-            } render: { Rendering.ratings($0) }
+            } render: {
+                Rendering.ratings($0)
+            }
         }
     }
 
@@ -109,15 +120,19 @@ struct RatingCommand: ParsableCommand {
                 try connection.call(
                     Method.ratingHistory, RatingHistoryParams(customer: self.customer, scale: self.scale),
                     as: RatingHistoryResult.self)
-            } render: { Rendering.ratingHistory($0) }
+            } render: {
+                Rendering.ratingHistory($0)
+            }
         }
     }
 
     struct Due: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Ratings whose review is due or overdue (rating.due).")
+        static let configuration = CommandConfiguration(
+            abstract: "Ratings whose review is due or overdue (rating.due).")
 
         @OptionGroup var options: GlobalOptions
-        @Option(name: .customLong("as-of"), help: "The day to judge by (yyyy-MM-dd; default today).") var asOf: LocalDate?
+        @Option(name: .customLong("as-of"), help: "The day to judge by (yyyy-MM-dd; default today).") var asOf:
+            LocalDate?
         @Option(name: .customLong("within-days"), help: "Also those due within this many days.") var withinDays: Int?
         @Option(help: "Start after this position (a previous page's next).") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
@@ -126,9 +141,12 @@ struct RatingCommand: ParsableCommand {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.ratingsDue,
-                    RatingsDueParams(asOf: self.asOf, withinDays: self.withinDays, after: self.after, limit: self.limit),
+                    RatingsDueParams(
+                        asOf: self.asOf, withinDays: self.withinDays, after: self.after, limit: self.limit),
                     as: RatingsDueResult.self)
-            } render: { Rendering.ratingsDue($0) }
+            } render: {
+                Rendering.ratingsDue($0)
+            }
         }
     }
 
@@ -152,7 +170,8 @@ struct RatingCommand: ParsableCommand {
             var volumes = self.volumes
             if let path = self.volumesFile {
                 let text = try String(contentsOfFile: path, encoding: .utf8)
-                for line in text.split(whereSeparator: \.isNewline) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                for line in text.split(whereSeparator: \.isNewline)
+                where !line.trimmingCharacters(in: .whitespaces).isEmpty {
                     guard let volume = CustomerVolume(argument: line.replacingOccurrences(of: ",", with: "=")) else {
                         throw ValidationError("\(path): \"\(line)\" is not CUSTOMER,AMOUNT")
                     }
@@ -164,7 +183,9 @@ struct RatingCommand: ParsableCommand {
                 scale: self.scale, quarter: self.quarter, volumes: volumes, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.quarterlyDowngrade, params, as: QuarterlyDowngradeResult.self)
-            } render: { Rendering.quarterlyDowngrade($0) }
+            } render: {
+                Rendering.quarterlyDowngrade($0)
+            }
         }
     }
 }

@@ -3,7 +3,8 @@ import DossierProtocol
 
 extension Rendering {
     static func rating(_ result: RatingResult) -> String {
-        Self.ratingLines(result.rating, withheld: result.isWithheld(.internalRatings)) + Self.receiptLines(result.receipt)
+        Self.ratingLines(result.rating, withheld: result.isWithheld(.internalRatings))
+            + Self.receiptLines(result.receipt)
     }
 
     static func ratings(_ result: RatingsResult) -> String {
@@ -62,19 +63,24 @@ extension Rendering {
         return TextTable(
             headers: ["CUSTOMER", "SCALE", "GRADE", "NEXT REVIEW", "OVERDUE"],
             rows: result.due.map {
-                [$0.customer.rawValue, $0.scale, $0.grade ?? "withheld", $0.nextReviewOn.description, $0.overdue ? "yes" : ""]
+                [
+                    $0.customer.rawValue, $0.scale, $0.grade ?? "withheld", $0.nextReviewOn.description,
+                    $0.overdue ? "yes" : "",
+                ]
             }
         ).render() + Self.more(result.next)
     }
 
     static func quarterlyDowngrade(_ result: QuarterlyDowngradeResult) -> String {
         var pairs: [(String, String)] = [
-            ("scale", result.scale), ("quarter", result.quarter.description), ("threshold", result.threshold.description),
+            ("scale", result.scale), ("quarter", result.quarter.description),
+            ("threshold", result.threshold.description),
         ]
         if let downgraded = result.downgraded {
             pairs.append(("downgraded", downgraded.isEmpty ? "none" : ""))
             for change in downgraded { pairs.append(("  \(change.customer)", "\(change.from) -> \(change.to)")) }
-            pairs.append(("at lowest grade", result.atLowestGrade.map { $0.map(\.rawValue).joined(separator: ", ") } ?? ""))
+            pairs.append(
+                ("at lowest grade", result.atLowestGrade.map { $0.map(\.rawValue).joined(separator: ", ") } ?? ""))
         } else {
             pairs.append(("downgrades", "withheld from your role"))
         }

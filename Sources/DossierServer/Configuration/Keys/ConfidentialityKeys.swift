@@ -29,7 +29,8 @@ extension ConfigValue where Value == [Role] {
             var roles: [Role] = []
             for text in names {
                 guard let role = Role(rawValue: text) else {
-                    throw ConfigurationError(key: section.key(name), message: "\"\(text)\" is not one of \(Role.allowedValues)")
+                    throw ConfigurationError(
+                        key: section.key(name), message: "\"\(text)\" is not one of \(Role.allowedValues)")
                 }
                 roles.append(role)
             }

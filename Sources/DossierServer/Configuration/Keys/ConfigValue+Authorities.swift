@@ -24,9 +24,11 @@ extension ConfigValue where Value == AuthorityLadder {
             return AuthorityLadder(authorities)
         },
         render: { ladder in
-            "[" + ladder.authorities.map {
-                "{ name = \(tomlString($0.name)), roles = \(tomlStrings($0.roles)), users = \(tomlStrings($0.users)) }"
-            }.joined(separator: ", ") + "]"
+            "["
+                + ladder.authorities.map {
+                    "{ name = \(tomlString($0.name)), roles = \(tomlStrings($0.roles)), "
+                        + "users = \(tomlStrings($0.users)) }"
+                }.joined(separator: ", ") + "]"
         })
 }
 
@@ -52,9 +54,10 @@ extension ConfigValue where Value == [ApprovalBand] {
             return bands
         },
         render: { bands in
-            "[" + bands.map { band in
-                "{ " + (band.upTo.map { "up_to = \(tomlString($0.description)), " } ?? "")
-                    + "authority = \(tomlString(band.authority)) }"
-            }.joined(separator: ", ") + "]"
+            "["
+                + bands.map { band in
+                    "{ " + (band.upTo.map { "up_to = \(tomlString($0.description)), " } ?? "")
+                        + "authority = \(tomlString(band.authority)) }"
+                }.joined(separator: ", ") + "]"
         })
 }

@@ -15,8 +15,11 @@ func tomlStrings(_ texts: [String]) -> String { "[" + texts.map(tomlString).join
 
 /// A TOML inline table of strings, keys sorted.
 func tomlStringTable(_ entries: [String: String]) -> String {
-    entries.isEmpty ? "{}" : "{ " + entries.sorted { $0.key < $1.key }.map { "\(tomlString($0.key)) = \(tomlString($0.value))" }
-        .joined(separator: ", ") + " }"
+    entries.isEmpty
+        ? "{}"
+        : "{ "
+            + entries.sorted { $0.key < $1.key }.map { "\(tomlString($0.key)) = \(tomlString($0.value))" }
+            .joined(separator: ", ") + " }"
 }
 
 extension ConfigValue where Value == ExactDecimal {
@@ -63,11 +66,14 @@ extension ConfigValue where Value == [CustomerTier] {
             var tiers: [CustomerTier] = []
             for text in texts {
                 guard let tier = CustomerTier(rawValue: text) else {
-                    throw ConfigurationError(key: section.key(name), message: "\"\(text)\" is not one of \(CustomerTier.allowedValues)")
+                    throw ConfigurationError(
+                        key: section.key(name), message: "\"\(text)\" is not one of \(CustomerTier.allowedValues)")
                 }
                 if !tiers.contains(tier) { tiers.append(tier) }
             }
-            return tiers.sorted { CustomerTier.allCases.firstIndex(of: $0)! < CustomerTier.allCases.firstIndex(of: $1)! }
+            return tiers.sorted {
+                CustomerTier.allCases.firstIndex(of: $0)! < CustomerTier.allCases.firstIndex(of: $1)!
+            }
         },
         render: { tomlStrings($0.map(\.rawValue)) })
 }
@@ -100,9 +106,14 @@ extension TOMLSection {
 
     /// A `snake_case` name, required.
     func identifier(_ name: String) throws(ConfigurationError) -> String {
-        guard let text = try self.string(name) else { throw ConfigurationError(key: self.key(name), message: "is required") }
+        guard let text = try self.string(name) else {
+            throw ConfigurationError(key: self.key(name), message: "is required")
+        }
         guard !text.isEmpty, text.utf8.count <= 32,
-            text.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_") })
+            text.utf8.allSatisfy({
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0)
+                    || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: "_")
+            })
         else {
             throw ConfigurationError(key: self.key(name), message: "must be 1 to 32 of a-z, 0-9 and _")
         }

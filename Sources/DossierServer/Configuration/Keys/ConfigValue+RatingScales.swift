@@ -36,7 +36,8 @@ extension ConfigValue where Value == [RatingScale] {
             if let ratio, !(ExactDecimal.zero...ExactDecimal(1)).contains(ratio) {
                 throw ConfigurationError(key: grade.key("provision_ratio"), message: "must be from 0 to 1")
             }
-            grades.append(RatingScale.Grade(gradeName, minimumScore: try grade.decimal("min_score"), provisionRatio: ratio))
+            grades.append(
+                RatingScale.Grade(gradeName, minimumScore: try grade.decimal("min_score"), provisionRatio: ratio))
         }
         let scored = grades.filter { $0.minimumScore != nil }
         if !scored.isEmpty {
@@ -50,7 +51,8 @@ extension ConfigValue where Value == [RatingScale] {
         }
         let defaults = try section.stringArray("default_grades") ?? []
         for grade in defaults where !grades.contains(where: { $0.name == grade }) {
-            throw ConfigurationError(key: section.key("default_grades"), message: "\"\(grade)\" is not a grade of \(name)")
+            throw ConfigurationError(
+                key: section.key("default_grades"), message: "\"\(grade)\" is not a grade of \(name)")
         }
         var parts: [RatingScale.Part] = []
         for part in try section.tableArray("parts") ?? [] {
@@ -66,17 +68,20 @@ extension ConfigValue where Value == [RatingScale] {
             parts.append(RatingScale.Part(partName, maximum: maximum, subtracts: try part.bool("subtracts") ?? false))
         }
         guard parts.isEmpty || !scored.isEmpty else {
-            throw ConfigurationError(key: section.key("parts"), message: "parts add up to a score: the grades need min_score")
+            throw ConfigurationError(
+                key: section.key("parts"), message: "parts add up to a score: the grades need min_score")
         }
         let bucket = try section.bool("bucket_principle") ?? false
         guard !bucket || parts.contains(where: { !$0.subtracts }) else {
             throw ConfigurationError(key: section.key("bucket_principle"), message: "needs parts that add to the score")
         }
-        let mapping = Dictionary((try section.stringTable("mapping") ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+        let mapping = Dictionary(
+            (try section.stringTable("mapping") ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
         let mapsTo = try section.string("maps_to")
         if mapsTo != nil {
             for grade in grades where mapping[grade.name] == nil {
-                throw ConfigurationError(key: section.key("mapping"), message: "must map every grade; \"\(grade.name)\" is missing")
+                throw ConfigurationError(
+                    key: section.key("mapping"), message: "must map every grade; \"\(grade.name)\" is missing")
             }
         }
         return RatingScale(
@@ -100,9 +105,11 @@ extension ConfigValue where Value == [RatingScale] {
             "name = \(tomlString(scale.name))", "display_name = \(tomlString(scale.displayName))",
             "grades = [" + grades.joined(separator: ", ") + "]", "default_grades = \(tomlStrings(scale.defaultGrades))",
             "upgrades_may_skip = \(scale.upgradesMaySkip)",
-            "parts = [" + scale.parts.map { part in
-                "{ name = \(tomlString(part.name)), max = \(tomlString(part.maximum.description)), subtracts = \(part.subtracts) }"
-            }.joined(separator: ", ") + "]",
+            "parts = ["
+                + scale.parts.map { part in
+                    "{ name = \(tomlString(part.name)), max = \(tomlString(part.maximum.description)), "
+                        + "subtracts = \(part.subtracts) }"
+                }.joined(separator: ", ") + "]",
             "bucket_principle = \(scale.bucketPrinciple)", "approver_roles = \(tomlStrings(scale.approverRoles))",
         ]
         if let mapsTo = scale.mapsTo { members.append("maps_to = \(tomlString(mapsTo))") }

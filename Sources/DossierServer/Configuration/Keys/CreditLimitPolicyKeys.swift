@@ -23,7 +23,8 @@ extension ConfigKeys {
             "policy.limits.decrease_only_tiers", .tiers, \.policy.limits.decreaseOnlyTiers, reload: .applies,
             "Tiers whose total credit may only go down"),
         ConfigKey(
-            "policy.limits.expiring_within_days", .integer(1...366), \.policy.limits.expiringWithinDays, reload: .applies,
+            "policy.limits.expiring_within_days", .integer(1...366), \.policy.limits.expiringWithinDays,
+            reload: .applies,
             "Window of limit.expiring when it names none, in days"),
     ]
 }

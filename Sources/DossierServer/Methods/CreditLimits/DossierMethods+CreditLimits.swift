@@ -33,14 +33,16 @@ extension DossierMethods {
         }
         router.command(Method.freezeLimit) { (params: FreezeLimitParams, context) in
             let command = LimitAction(
-                .freeze, subject: try Self.subject(customer: params.customer, group: params.group), number: params.limit,
+                .freeze, subject: try Self.subject(customer: params.customer, group: params.group),
+                number: params.limit,
                 role: context.role?.rawValue, reason: params.reason)
             return Self.queue(command, store: store, context: context, params.requestId, params.expectedVersion)
         }
         for (method, kind) in [(Method.unfreezeLimit, LimitActionKind.unfreeze), (.revokeLimit, .revoke)] {
             router.command(method) { (params: LimitNumberActionParams, context) in
                 let command = LimitAction(
-                    kind, subject: try Self.subject(customer: params.customer, group: params.group), number: params.limit,
+                    kind, subject: try Self.subject(customer: params.customer, group: params.group),
+                    number: params.limit,
                     role: context.role?.rawValue, reason: params.reason)
                 return Self.queue(command, store: store, context: context, params.requestId, params.expectedVersion)
             }
@@ -48,7 +50,8 @@ extension DossierMethods {
         router.query(Method.showLimits, cost: Self.costOfState) { (params: ShowLimitsParams, _) in
             let subject = try Self.subject(customer: params.customer, group: params.group)
             try Self.checkExists(subject, store: store)
-            let found = try params.asOf.map { try store.creditLimits(of: subject, asOf: $0) } ?? store.creditLimits(of: subject)
+            let found =
+                try params.asOf.map { try store.creditLimits(of: subject, asOf: $0) } ?? store.creditLimits(of: subject)
             return CreditLimitsResult(
                 subject: subject, asOf: store.today, limits: found ?? CreditLimitsState(subject: subject, version: 0))
         }
@@ -73,9 +76,11 @@ extension DossierMethods {
                     subject: entry.limits.subject, number: entry.number, amount: creditLimit.amount,
                     validTo: creditLimit.validTo, status: creditLimit.status(on: today))
             }
-            let next = found.count > limit ? limits.last.map {
-                LimitExpiryCursor(validTo: $0.validTo, subject: $0.subject, number: $0.number).description
-            } : nil
+            let next =
+                found.count > limit
+                ? limits.last.map {
+                    LimitExpiryCursor(validTo: $0.validTo, subject: $0.subject, number: $0.number).description
+                } : nil
             return ExpiringLimitsResult(from: today, through: through, limits: limits, next: next)
         }
     }
@@ -103,10 +108,12 @@ extension DossierMethods {
     ) -> QueuedCommand<CreditLimitsResult> where Command.ReplyState == CreditLimitsState {
         let today = store.today
         let pending = store.enqueue(
-            command, metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
+            command,
+            metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
         return QueuedCommand(pending) { outcome in
             let limits = try Self.replyState(outcome)
-            return CreditLimitsResult(subject: limits.subject, asOf: today, limits: limits, receipt: Self.receipt(outcome))
+            return CreditLimitsResult(
+                subject: limits.subject, asOf: today, limits: limits, receipt: Self.receipt(outcome))
         }
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 extension DossierMethods {
     static func registerGroups(on router: inout RequestRouter, store: DossierStore) {
         router.command(Method.createGroup) { (params: CreateGroupParams, context) in
-            let command = CreateGroup(id: try GroupID.parse(params.id, field: "id"), name: params.name, note: params.note ?? "")
+            let command = CreateGroup(
+                id: try GroupID.parse(params.id, field: "id"), name: params.name, note: params.note ?? "")
             return Self.queueGroup(command, store: store, context: context, params.requestId, nil)
         }
         router.command(Method.addGroupMember) { (params: AddGroupMemberParams, context) in
@@ -37,7 +38,8 @@ extension DossierMethods {
         }
         router.command(Method.recordGroupExposure) { (params: GroupExposureParams, context) in
             let command = RecordGroupExposure(
-                group: try GroupID.parse(params.group), customer: try CustomerID.parse(params.customer), kind: params.kind,
+                group: try GroupID.parse(params.group), customer: try CustomerID.parse(params.customer),
+                kind: params.kind,
                 amount: params.amount, currency: try params.currency.map { try Currency.parse($0) }, asOf: params.asOf)
             return Self.queueGroup(command, store: store, context: context, params.requestId, params.expectedVersion)
         }
@@ -45,7 +47,8 @@ extension DossierMethods {
             let command = SetNetCapital(
                 amount: params.amount, currency: try params.currency.map { try Currency.parse($0) },
                 effectiveOn: params.effectiveOn, reason: params.reason)
-            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            let pending = store.enqueue(
+                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
             return QueuedCommand(pending) { outcome in
                 NetCapitalResult(netCapital: try Self.replyState(outcome), receipt: Self.receipt(outcome))
             }
@@ -55,7 +58,9 @@ extension DossierMethods {
             switch (params.id, params.customer) {
             case (let id?, nil):
                 let group = try GroupID.parse(id, field: "id")
-                found = try params.asOf.map { try store.state(GroupState.self, of: .group(group), asOf: $0) } ?? store.group(group)
+                found =
+                    try params.asOf.map { try store.state(GroupState.self, of: .group(group), asOf: $0) }
+                    ?? store.group(group)
                 guard found != nil else { throw DomainError.groupNotFound(group) }
             case (nil, let customer?):
                 guard params.asOf == nil else { throw DomainError.invalidField(field: "asOf", reason: "needs id") }
@@ -73,7 +78,8 @@ extension DossierMethods {
         }
         router.query(Method.listGroups, .long) { (params: ListGroupsParams, _) in
             let limit = try Self.pageSize(params.limit)
-            let groups = try store.groups(after: try params.after.map { try GroupID.parse($0, field: "after") }, limit: limit + 1)
+            let groups = try store.groups(
+                after: try params.after.map { try GroupID.parse($0, field: "after") }, limit: limit + 1)
             return GroupsResult(
                 groups: Array(groups.prefix(limit)), next: groups.count > limit ? groups[limit - 1].id.rawValue : nil)
         }
@@ -91,7 +97,9 @@ extension DossierMethods {
     /// before `today`'s.
     static func groupResult(_ group: GroupState, today: LocalDate, receipt: AppendReceipt?) -> GroupResult {
         let quarter = today.quarter.previous
-        let lead = group.leadBranch(for: quarter).map { LeadBranch(branch: $0.branch, quarter: quarter, balance: $0.balance) }
+        let lead = group.leadBranch(for: quarter).map {
+            LeadBranch(branch: $0.branch, quarter: quarter, balance: $0.balance)
+        }
         return GroupResult(group: group, leadBranch: lead, receipt: receipt)
     }
 
@@ -102,7 +110,8 @@ extension DossierMethods {
     ) -> QueuedCommand<GroupResult> where Command.ReplyState == GroupState {
         let today = store.today
         let pending = store.enqueue(
-            command, metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
+            command,
+            metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
         return QueuedCommand(pending) { outcome in
             Self.groupResult(try Self.replyState(outcome), today: today, receipt: Self.receipt(outcome))
         }

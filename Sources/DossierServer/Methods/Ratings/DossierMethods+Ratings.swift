@@ -9,7 +9,8 @@ extension DossierMethods {
                 customer: try CustomerID.parse(params.customer, field: "customer"), scale: params.scale,
                 grade: params.grade, score: params.score, parts: params.parts, reason: params.reason,
                 effectiveOn: params.effectiveOn, nextReviewOn: params.nextReviewOn, note: params.note ?? "")
-            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            let pending = store.enqueue(
+                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
             return QueuedCommand(pending, result: Self.ratingResult)
         }
         router.command(Method.approveRating) { (params: ApproveRatingParams, context) in
@@ -34,9 +35,11 @@ extension DossierMethods {
         }
         router.command(Method.quarterlyDowngrade) { (params: QuarterlyDowngradeParams, context) in
             let command = RunQuarterlyDowngrade(scale: params.scale, quarter: params.quarter, volumes: params.volumes)
-            let pending = store.enqueue(command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
+            let pending = store.enqueue(
+                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
             return QueuedCommand(pending) { outcome in
-                guard let first = outcome.events.first, case .rating(.quarterlyDowngradeRan(let ran)) = try DomainEvent.decode(first)
+                guard let first = outcome.events.first,
+                    case .rating(.quarterlyDowngradeRan(let ran)) = try DomainEvent.decode(first)
                 else { throw StoreError.invalidDecision("the quarterly downgrade recorded no run") }
                 return QuarterlyDowngradeResult(ran, receipt: Self.receipt(outcome))
             }
@@ -57,7 +60,8 @@ extension DossierMethods {
             let customer = try CustomerID.parse(params.customer, field: "customer")
             _ = try store.policy.ratings.scale(params.scale)
             return RatingHistoryResult(
-                customer: customer, scale: params.scale, ratings: try store.ratingHistory(of: customer, scale: params.scale))
+                customer: customer, scale: params.scale,
+                ratings: try store.ratingHistory(of: customer, scale: params.scale))
         }
         router.query(Method.ratingsDue, .long) { (params: RatingsDueParams, _) in
             let limit = try Self.pageSize(params.limit)
@@ -77,14 +81,16 @@ extension DossierMethods {
             let due = found.prefix(limit).compactMap { state -> DueRating? in
                 guard let active = state.active else { return nil }
                 return DueRating(
-                    customer: state.customer, scale: state.scale, grade: active.grade, nextReviewOn: active.nextReviewOn,
+                    customer: state.customer, scale: state.scale, grade: active.grade,
+                    nextReviewOn: active.nextReviewOn,
                     overdue: active.nextReviewOn < asOf)
             }
             let last = due.last
             return RatingsDueResult(
                 asOf: asOf, through: through, due: due,
                 next: found.count > limit && last != nil
-                    ? RatingReviewCursor(reviewOn: last!.nextReviewOn, customer: last!.customer, scale: last!.scale).description
+                    ? RatingReviewCursor(reviewOn: last!.nextReviewOn, customer: last!.customer, scale: last!.scale)
+                        .description
                     : nil)
         }
     }
