@@ -28,12 +28,22 @@ enum CreditFixtures {
         effectiveOn: LocalDate = LocalDate("2026-01-05")!,
         nextReviewOn: LocalDate? = nil, isDefault: Bool = false
     ) -> RatingState {
+        let terms = RatingTerms(
+            grade: grade, reason: .annualReview, effectiveOn: effectiveOn,
+            nextReviewOn: nextReviewOn ?? effectiveOn.adding(months: 12))
         let approved = RatingApproved(
-            customer: CustomerID(rawValue: customer), scale: scale, grade: grade, previousGrade: nil, score: nil,
-            parts: nil, cappedBy: nil, reason: .annualReview, effectiveOn: effectiveOn,
-            nextReviewOn: nextReviewOn ?? effectiveOn.adding(months: 12), proposedBy: clerk.user, rule: nil,
-            isDefault: isDefault, provisionRatio: nil, note: "")
+            customer: CustomerID(rawValue: customer), scale: scale, terms: terms, previousGrade: nil,
+            proposedBy: clerk.user, rule: nil, isDefault: isDefault, provisionRatio: nil, note: "")
         return RatingState.apply(nil, .rating(.approved(approved)), at: metadata(1, actor: approver))!
+    }
+
+    /// A proposal of `grade` for the reason `reason`, effective today.
+    static func proposal(_ customer: String = "c1", grade: String, reason: RatingReason = .annualReview)
+        -> RatingProposed
+    {
+        RatingProposed(
+            customer: CustomerID(rawValue: customer), scale: "corporate",
+            terms: RatingTerms(grade: grade, reason: reason, effectiveOn: today, nextReviewOn: endOfYear), note: "")
     }
 
     /// A state after `proposed` was proposed by `by`.
@@ -50,26 +60,23 @@ enum CreditFixtures {
         var state: CreditLimitsState?
         for (index, limit) in approved.enumerated() {
             let number = index + 1
+            let terms = CreditLimitTerms(
+                amount: Money(ExactDecimal(limit.amount), currency), kind: .existing, mode: .internal,
+                validFrom: LocalDate("2026-01-01")!, validTo: limit.validTo, basis: "b")
             state = CreditLimitsState.apply(
                 state,
                 .creditLimit(
                     .proposed(
                         CreditLimitProposed(
-                            subject: subject, number: number, isChange: false,
-                            amount: Money(ExactDecimal(limit.amount), currency),
-                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!,
-                            validTo: limit.validTo,
-                            basis: "b", note: ""))), at: metadata(UInt64(2 * number - 1)))
+                            subject: subject, number: number, isChange: false, terms: terms, note: ""))),
+                at: metadata(UInt64(2 * number - 1)))
             state = CreditLimitsState.apply(
                 state,
                 .creditLimit(
                     .approved(
                         CreditLimitApproved(
-                            subject: subject, number: number, isChange: false,
-                            amount: Money(ExactDecimal(limit.amount), currency),
-                            kind: .existing, mode: .internal, validFrom: LocalDate("2026-01-01")!,
-                            validTo: limit.validTo,
-                            basis: "b", authority: "branch_committee", proposedBy: clerk.user, note: ""))),
+                            subject: subject, number: number, isChange: false, terms: terms,
+                            authority: "branch_committee", proposedBy: clerk.user, note: ""))),
                 at: metadata(UInt64(2 * number), actor: approver))
         }
         return state ?? CreditLimitsState(subject: subject, version: 0)

@@ -47,11 +47,7 @@ struct QuarterlyDowngradeTests {
         #expect(approved.reason == .quarterlyDowngrade && approved.rule == Rule.ratingQuarterlyDowngrade.id)
         #expect(approved.proposedBy == nil && approved.effectiveOn == F.today)
         // A rule's rating leaves a person's pending proposal waiting.
-        var pending = F.proposed(
-            RatingProposed(
-                customer: CustomerID(rawValue: "a"), scale: "corporate", grade: "AA", score: nil, parts: nil,
-                cappedBy: nil, reason: .annualReview, effectiveOn: F.today, nextReviewOn: F.endOfYear, note: ""),
-            on: ratings["a"])
+        var pending = F.proposed(F.proposal("a", grade: "AA"), on: ratings["a"])
         pending = try #require(RatingState.apply(pending, .rating(.approved(approved)), at: F.metadata(3)))
         #expect(pending.active?.grade == "BBB+" && pending.pending?.grade == "AA")
     }
@@ -82,11 +78,9 @@ struct QuarterlyDowngradeTests {
 
     static func approval(grade: String, isDefault: Bool) -> RatingApproved {
         RatingApproved(
-            customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: grade, previousGrade: "CCC", score: nil,
-            parts: nil,
-            cappedBy: nil, reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, proposedBy: "li",
-            rule: nil,
-            isDefault: isDefault, provisionRatio: nil, note: "")
+            customer: CustomerID(rawValue: "c1"), scale: "corporate",
+            terms: RatingTerms(grade: grade, reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear),
+            previousGrade: "CCC", proposedBy: "li", rule: nil, isDefault: isDefault, provisionRatio: nil, note: "")
     }
 
     @Test func aDefaultRatingFreezesEveryLimitInForceInTheSameDecision() throws {
@@ -99,12 +93,7 @@ struct QuarterlyDowngradeTests {
             CreditLimitsState.apply(
                 limits, .creditLimit(.frozen(CreditLimitFrozen(subject: subject, number: 4, reason: "audit"))),
                 at: F.metadata(9)))
-        let rating = F.proposed(
-            RatingProposed(
-                customer: CustomerID(rawValue: "c1"), scale: "corporate", grade: "D", score: nil, parts: nil,
-                cappedBy: nil,
-                reason: .default, effectiveOn: F.today, nextReviewOn: F.endOfYear, note: ""), on: F.rating(grade: "CCC")
-        )
+        let rating = F.proposed(F.proposal(grade: "D", reason: .default), on: F.rating(grade: "CCC"))
         let decision = DefaultPropagation.decision(
             approving: Self.approval(grade: "D", isDefault: true), rating: rating, limits: limits, now: F.now,
             today: F.today)

@@ -14,7 +14,7 @@ public struct ApproveCreditLimit: Hashable, Sendable, Codable {
 
 /// Event: a proposed limit (or change) was approved and is in force; the event's actor is the
 /// approver. It carries the whole limit as approved.
-public struct CreditLimitApproved: EventPayload {
+public struct CreditLimitApproved: EventPayload, CarriesTerms {
     public static let typeName = "CreditLimitApproved"
     public static let schemaVersion: UInt16 = 1
     public static let isConfidential = true
@@ -22,30 +22,20 @@ public struct CreditLimitApproved: EventPayload {
     public var subject: CreditSubject
     public var number: Int
     public var isChange: Bool
-    public var amount: Money
-    public var kind: CreditKind
-    public var mode: CreditMode
-    public var validFrom: LocalDate
-    public var validTo: LocalDate
-    public var basis: String
+    public var terms: CreditLimitTerms
     /// The authority the approval was given under (`branch_committee`, ...).
     public var authority: String
     public var proposedBy: String
     public var note: String
 
     public init(
-        subject: CreditSubject, number: Int, isChange: Bool, amount: Money, kind: CreditKind, mode: CreditMode,
-        validFrom: LocalDate, validTo: LocalDate, basis: String, authority: String, proposedBy: String, note: String
+        subject: CreditSubject, number: Int, isChange: Bool, terms: CreditLimitTerms, authority: String,
+        proposedBy: String, note: String
     ) {
         self.subject = subject
         self.number = number
         self.isChange = isChange
-        self.amount = amount
-        self.kind = kind
-        self.mode = mode
-        self.validFrom = validFrom
-        self.validTo = validTo
-        self.basis = basis
+        self.terms = terms
         self.authority = authority
         self.proposedBy = proposedBy
         self.note = note

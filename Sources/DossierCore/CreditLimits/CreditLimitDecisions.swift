@@ -17,11 +17,12 @@ public enum CreditLimitDecisions {
                 field: "kind",
                 reason: "existing credit renews a limit, and \(command.subject) has had none in \(currency)")
         }
+        let terms = CreditLimitTerms(
+            amount: amount, kind: command.kind, mode: command.mode, validFrom: validFrom, validTo: command.validTo,
+            basis: try command.basis.requiredText("basis"))
         let proposal = CreditLimitProposal(
-            number: (limits?.limitsProposed ?? 0) + 1, isChange: false, amount: amount, kind: command.kind,
-            mode: command.mode, validFrom: validFrom, validTo: command.validTo,
-            basis: try command.basis.requiredText("basis"), note: try command.note.freeText("note"),
-            proposedBy: caller.actor, proposedAt: now)
+            number: (limits?.limitsProposed ?? 0) + 1, isChange: false, terms: terms,
+            note: try command.note.freeText("note"), proposedBy: caller.actor, proposedAt: now)
         try CreditGrantRules.check(
             proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return Self.proposed(proposal, subject: command.subject)
@@ -42,11 +43,14 @@ public enum CreditLimitDecisions {
         let amount = try Money.parse(command.amount, currency: limit.amount.currency)
         let validTo = command.validTo ?? limit.validTo
         try Self.checkValidity(from: limit.validFrom, to: validTo, policy: policy.limits, today: today)
+        var terms = limit.terms
+        terms.amount = amount
+        terms.kind = amount.amount > limit.amount.amount ? .incremental : .existing
+        terms.validTo = validTo
+        terms.basis = try command.basis.requiredText("basis")
         let proposal = CreditLimitProposal(
-            number: limit.number, isChange: true, amount: amount,
-            kind: amount.amount > limit.amount.amount ? .incremental : .existing, mode: limit.mode,
-            validFrom: limit.validFrom, validTo: validTo, basis: try command.basis.requiredText("basis"),
-            note: try command.note.freeText("note"), proposedBy: caller.actor, proposedAt: now)
+            number: limit.number, isChange: true, terms: terms, note: try command.note.freeText("note"),
+            proposedBy: caller.actor, proposedAt: now)
         try CreditGrantRules.check(
             proposal, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return Self.proposed(proposal, subject: command.subject)
@@ -77,10 +81,8 @@ public enum CreditLimitDecisions {
         try CreditGrantRules.check(
             pending, of: command.subject, limits: limits, context: context, policy: policy, today: today)
         return CreditLimitApproved(
-            subject: command.subject, number: pending.number, isChange: pending.isChange, amount: pending.amount,
-            kind: pending.kind, mode: pending.mode, validFrom: pending.validFrom, validTo: pending.validTo,
-            basis: pending.basis, authority: authority, proposedBy: pending.proposedBy.user,
-            note: try command.note.freeText("note"))
+            subject: command.subject, number: pending.number, isChange: pending.isChange, terms: pending.terms,
+            authority: authority, proposedBy: pending.proposedBy.user, note: try command.note.freeText("note"))
     }
 
     // MARK: - Checks every decision shares
@@ -163,8 +165,7 @@ public enum CreditLimitDecisions {
 
     private static func proposed(_ proposal: CreditLimitProposal, subject: CreditSubject) -> CreditLimitProposed {
         CreditLimitProposed(
-            subject: subject, number: proposal.number, isChange: proposal.isChange, amount: proposal.amount,
-            kind: proposal.kind, mode: proposal.mode, validFrom: proposal.validFrom, validTo: proposal.validTo,
-            basis: proposal.basis, note: proposal.note)
+            subject: subject, number: proposal.number, isChange: proposal.isChange, terms: proposal.terms,
+            note: proposal.note)
     }
 }

@@ -1,13 +1,8 @@
 /// One approved limit of a subject, as it stands.
-public struct CreditLimit: Hashable, Sendable, Codable {
+public struct CreditLimit: Hashable, Sendable, Codable, CarriesTerms {
     /// Its number within the subject, from 1 in the order limits were proposed.
     public var number: Int
-    public var amount: Money
-    public var kind: CreditKind
-    public var mode: CreditMode
-    public var validFrom: LocalDate
-    public var validTo: LocalDate
-    public var basis: String
+    public var terms: CreditLimitTerms
     /// `approved`, `frozen` or `revoked`; reads show `expired` past `validTo`.
     public var status: CreditLimitStatus
     public var authority: String
@@ -31,15 +26,10 @@ public struct CreditLimit: Hashable, Sendable, Codable {
 }
 
 /// A limit, or a change of one, waiting for approval.
-public struct CreditLimitProposal: Hashable, Sendable, Codable {
+public struct CreditLimitProposal: Hashable, Sendable, Codable, CarriesTerms {
     public var number: Int
     public var isChange: Bool
-    public var amount: Money
-    public var kind: CreditKind
-    public var mode: CreditMode
-    public var validFrom: LocalDate
-    public var validTo: LocalDate
-    public var basis: String
+    public var terms: CreditLimitTerms
     public var note: String
     public var proposedBy: Actor
     public var proposedAt: Timestamp
@@ -95,17 +85,15 @@ extension CreditLimitsState: StreamState {
         switch event {
         case .proposed(let proposed):
             next.pending = CreditLimitProposal(
-                number: proposed.number, isChange: proposed.isChange, amount: proposed.amount, kind: proposed.kind,
-                mode: proposed.mode, validFrom: proposed.validFrom, validTo: proposed.validTo, basis: proposed.basis,
-                note: proposed.note, proposedBy: metadata.actor, proposedAt: metadata.occurredAt)
+                number: proposed.number, isChange: proposed.isChange, terms: proposed.terms, note: proposed.note,
+                proposedBy: metadata.actor, proposedAt: metadata.occurredAt)
             if !proposed.isChange { next.limitsProposed = max(next.limitsProposed, proposed.number) }
         case .approved(let approved):
             let previous = next.limit(approved.number)
             let limit = CreditLimit(
-                number: approved.number, amount: approved.amount, kind: approved.kind, mode: approved.mode,
-                validFrom: approved.validFrom, validTo: approved.validTo, basis: approved.basis,
-                status: previous?.status ?? .approved, authority: approved.authority, proposedBy: approved.proposedBy,
-                approvedBy: metadata.actor.user, approvedAt: metadata.occurredAt, frozenReason: previous?.frozenReason,
+                number: approved.number, terms: approved.terms, status: previous?.status ?? .approved,
+                authority: approved.authority, proposedBy: approved.proposedBy, approvedBy: metadata.actor.user,
+                approvedAt: metadata.occurredAt, frozenReason: previous?.frozenReason,
                 changes: previous.map { $0.changes + 1 } ?? 0)
             next.limits.removeAll { $0.number == approved.number }
             next.limits.append(limit)

@@ -31,7 +31,7 @@ public struct ProposeCreditLimit: Hashable, Sendable, Codable {
 
 /// Event: a limit (a new one, or a change of an approved one) was proposed and waits for
 /// approval; the event's actor is the proposer.
-public struct CreditLimitProposed: EventPayload {
+public struct CreditLimitProposed: EventPayload, CarriesTerms {
     public static let typeName = "CreditLimitProposed"
     public static let schemaVersion: UInt16 = 1
     /// A credit limit: salted in the log and withheld from roles that may not see limits.
@@ -41,27 +41,14 @@ public struct CreditLimitProposed: EventPayload {
     /// The limit's number within the subject: the next one for a new limit, the changed one's.
     public var number: Int
     public var isChange: Bool
-    public var amount: Money
-    public var kind: CreditKind
-    public var mode: CreditMode
-    public var validFrom: LocalDate
-    public var validTo: LocalDate
-    public var basis: String
+    public var terms: CreditLimitTerms
     public var note: String
 
-    public init(
-        subject: CreditSubject, number: Int, isChange: Bool, amount: Money, kind: CreditKind, mode: CreditMode,
-        validFrom: LocalDate, validTo: LocalDate, basis: String, note: String
-    ) {
+    public init(subject: CreditSubject, number: Int, isChange: Bool, terms: CreditLimitTerms, note: String) {
         self.subject = subject
         self.number = number
         self.isChange = isChange
-        self.amount = amount
-        self.kind = kind
-        self.mode = mode
-        self.validFrom = validFrom
-        self.validTo = validTo
-        self.basis = basis
+        self.terms = terms
         self.note = note
     }
 }

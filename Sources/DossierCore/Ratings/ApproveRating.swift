@@ -20,22 +20,16 @@ public struct ApproveRating: Hashable, Sendable, Codable {
 /// It carries the whole rating, with what the scale said of its grade when it was approved
 /// (default or not, provision ratio), so that the rating reads the same whatever the
 /// configuration says later.
-public struct RatingApproved: EventPayload {
+public struct RatingApproved: EventPayload, CarriesTerms {
     public static let typeName = "RatingApproved"
     public static let schemaVersion: UInt16 = 1
     public static let isConfidential = true
 
     public var customer: CustomerID
     public var scale: String
-    public var grade: String
+    public var terms: RatingTerms
     /// The grade it supersedes; nil for the first rating on the scale.
     public var previousGrade: String?
-    public var score: ExactDecimal?
-    public var parts: [PartScore]?
-    public var cappedBy: String?
-    public var reason: RatingReason
-    public var effectiveOn: LocalDate
-    public var nextReviewOn: LocalDate
     /// The rater's user name; nil when a rule decided.
     public var proposedBy: String?
     /// The rule that decided it (`rating.quarterly_downgrade`); nil when a person approved a
@@ -47,20 +41,13 @@ public struct RatingApproved: EventPayload {
     public var note: String
 
     public init(
-        customer: CustomerID, scale: String, grade: String, previousGrade: String?, score: ExactDecimal?,
-        parts: [PartScore]?, cappedBy: String?, reason: RatingReason, effectiveOn: LocalDate, nextReviewOn: LocalDate,
-        proposedBy: String?, rule: String?, isDefault: Bool, provisionRatio: ExactDecimal?, note: String
+        customer: CustomerID, scale: String, terms: RatingTerms, previousGrade: String?, proposedBy: String?,
+        rule: String?, isDefault: Bool, provisionRatio: ExactDecimal?, note: String
     ) {
         self.customer = customer
         self.scale = scale
-        self.grade = grade
+        self.terms = terms
         self.previousGrade = previousGrade
-        self.score = score
-        self.parts = parts
-        self.cappedBy = cappedBy
-        self.reason = reason
-        self.effectiveOn = effectiveOn
-        self.nextReviewOn = nextReviewOn
         self.proposedBy = proposedBy
         self.rule = rule
         self.isDefault = isDefault

@@ -48,7 +48,7 @@ public struct ProposeRating: Hashable, Sendable, Codable {
 }
 
 /// Event: a rating was proposed and waits for approval; the event's actor is the rater.
-public struct RatingProposed: EventPayload {
+public struct RatingProposed: EventPayload, CarriesTerms {
     public static let typeName = "RatingProposed"
     public static let schemaVersion: UInt16 = 1
     /// An internal rating: salted in the log and withheld from roles that may not see ratings.
@@ -56,31 +56,13 @@ public struct RatingProposed: EventPayload {
 
     public var customer: CustomerID
     public var scale: String
-    public var grade: String
-    public var score: ExactDecimal?
-    /// The part scores, kept as given.
-    public var parts: [PartScore]?
-    /// The part that capped the grade under the bucket principle.
-    public var cappedBy: String?
-    public var reason: RatingReason
-    public var effectiveOn: LocalDate
-    public var nextReviewOn: LocalDate
+    public var terms: RatingTerms
     public var note: String
 
-    public init(
-        customer: CustomerID, scale: String, grade: String, score: ExactDecimal?, parts: [PartScore]?,
-        cappedBy: String?,
-        reason: RatingReason, effectiveOn: LocalDate, nextReviewOn: LocalDate, note: String
-    ) {
+    public init(customer: CustomerID, scale: String, terms: RatingTerms, note: String) {
         self.customer = customer
         self.scale = scale
-        self.grade = grade
-        self.score = score
-        self.parts = parts
-        self.cappedBy = cappedBy
-        self.reason = reason
-        self.effectiveOn = effectiveOn
-        self.nextReviewOn = nextReviewOn
+        self.terms = terms
         self.note = note
     }
 }

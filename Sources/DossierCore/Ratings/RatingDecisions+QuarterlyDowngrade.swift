@@ -43,10 +43,11 @@ extension RatingDecisions {
                 continue
             }
             let approved = RatingApproved(
-                customer: entry.customer, scale: scale.name, grade: lower, previousGrade: active.grade, score: nil,
-                parts: nil, cappedBy: nil, reason: .quarterlyDowngrade, effectiveOn: today,
-                nextReviewOn: active.nextReviewOn, proposedBy: nil, rule: Rule.ratingQuarterlyDowngrade.id,
-                isDefault: false, provisionRatio: scale.grade(named: lower)?.provisionRatio,
+                customer: entry.customer, scale: scale.name,
+                terms: RatingTerms(
+                    grade: lower, reason: .quarterlyDowngrade, effectiveOn: today, nextReviewOn: active.nextReviewOn),
+                previousGrade: active.grade, proposedBy: nil, rule: Rule.ratingQuarterlyDowngrade.id, isDefault: false,
+                provisionRatio: scale.grade(named: lower)?.provisionRatio,
                 note: "volume \(entry.volume) in \(command.quarter) is below the threshold \(threshold)")
             downgraded.append(RatingDowngrade(customer: entry.customer, from: active.grade, to: lower))
             appends.append(

@@ -49,10 +49,10 @@ public enum RatingDecisions {
             )
         }
         try Self.checkUpgrade(to: grade, from: current?.active, on: scale, customer: command.customer)
-        return RatingProposed(
-            customer: command.customer, scale: scale.name, grade: grade, score: score, parts: command.parts,
-            cappedBy: cappedBy, reason: command.reason, effectiveOn: effectiveOn, nextReviewOn: nextReviewOn,
-            note: command.note)
+        let terms = RatingTerms(
+            grade: grade, score: score, parts: command.parts, cappedBy: cappedBy, reason: command.reason,
+            effectiveOn: effectiveOn, nextReviewOn: nextReviewOn)
+        return RatingProposed(customer: command.customer, scale: scale.name, terms: terms, note: command.note)
     }
 
     /// Decides `ApproveRating`: someone other than the rater, in a role the scale allows,
@@ -87,11 +87,9 @@ public enum RatingDecisions {
         }
         try Self.checkUpgrade(to: pending.grade, from: current.active, on: scale, customer: command.customer)
         return RatingApproved(
-            customer: command.customer, scale: scale.name, grade: pending.grade, previousGrade: current.active?.grade,
-            score: pending.score, parts: pending.parts, cappedBy: pending.cappedBy, reason: pending.reason,
-            effectiveOn: pending.effectiveOn, nextReviewOn: pending.nextReviewOn, proposedBy: pending.proposedBy.user,
-            rule: nil, isDefault: scale.isDefault(grade.name), provisionRatio: grade.provisionRatio,
-            note: command.note)
+            customer: command.customer, scale: scale.name, terms: pending.terms, previousGrade: current.active?.grade,
+            proposedBy: pending.proposedBy.user, rule: nil, isDefault: scale.isDefault(grade.name),
+            provisionRatio: grade.provisionRatio, note: command.note)
     }
 
     /// Decides `WithdrawRatingProposal`: the pending proposal goes, with a reason.

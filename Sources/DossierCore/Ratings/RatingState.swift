@@ -1,13 +1,7 @@
 /// A customer's rating on one scale, as approved: what the scale said of it then included.
-public struct Rating: Hashable, Sendable, Codable {
-    public var grade: String
+public struct Rating: Hashable, Sendable, Codable, CarriesTerms {
+    public var terms: RatingTerms
     public var previousGrade: String?
-    public var score: ExactDecimal?
-    public var parts: [PartScore]?
-    public var cappedBy: String?
-    public var reason: RatingReason
-    public var effectiveOn: LocalDate
-    public var nextReviewOn: LocalDate
     public var isDefault: Bool
     public var provisionRatio: ExactDecimal?
     /// The rater; nil when a rule decided.
@@ -24,14 +18,8 @@ public struct Rating: Hashable, Sendable, Codable {
 }
 
 /// A rating proposed and not yet approved or withdrawn.
-public struct RatingProposal: Hashable, Sendable, Codable {
-    public var grade: String
-    public var score: ExactDecimal?
-    public var parts: [PartScore]?
-    public var cappedBy: String?
-    public var reason: RatingReason
-    public var effectiveOn: LocalDate
-    public var nextReviewOn: LocalDate
+public struct RatingProposal: Hashable, Sendable, Codable, CarriesTerms {
+    public var terms: RatingTerms
     public var note: String
     public var proposedBy: Actor
     public var proposedAt: Timestamp
@@ -66,17 +54,13 @@ extension RatingState: StreamState {
         case .proposed(let proposed):
             var next = state ?? RatingState(customer: proposed.customer, scale: proposed.scale, version: 0)
             next.pending = RatingProposal(
-                grade: proposed.grade, score: proposed.score, parts: proposed.parts, cappedBy: proposed.cappedBy,
-                reason: proposed.reason, effectiveOn: proposed.effectiveOn, nextReviewOn: proposed.nextReviewOn,
-                note: proposed.note, proposedBy: metadata.actor, proposedAt: metadata.occurredAt)
+                terms: proposed.terms, note: proposed.note, proposedBy: metadata.actor, proposedAt: metadata.occurredAt)
             next.version = metadata.version
             return next
         case .approved(let approved):
             var next = state ?? RatingState(customer: approved.customer, scale: approved.scale, version: 0)
             next.active = Rating(
-                grade: approved.grade, previousGrade: approved.previousGrade, score: approved.score,
-                parts: approved.parts, cappedBy: approved.cappedBy, reason: approved.reason,
-                effectiveOn: approved.effectiveOn, nextReviewOn: approved.nextReviewOn, isDefault: approved.isDefault,
+                terms: approved.terms, previousGrade: approved.previousGrade, isDefault: approved.isDefault,
                 provisionRatio: approved.provisionRatio, proposedBy: approved.proposedBy,
                 approvedBy: metadata.actor.user, approvedAt: metadata.occurredAt, rule: approved.rule,
                 note: approved.note)

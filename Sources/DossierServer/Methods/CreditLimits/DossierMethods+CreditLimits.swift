@@ -101,16 +101,14 @@ extension DossierMethods {
         }
     }
 
-    /// Queues a limit command; its reply is the subject's limits right after it.
+    /// Queues a limit command; its reply is the subject's limits right after it, judged today.
     private static func queue<Command: StoreCommand>(
         _ command: Command, store: DossierStore, context: RequestContext, _ requestID: UUID?,
         _ expectedVersion: ExpectedVersion?
     ) -> QueuedCommand<CreditLimitsResult> where Command.ReplyState == CreditLimitsState {
         let today = store.today
-        let pending = store.enqueue(
-            command,
-            metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
-        return QueuedCommand(pending) { outcome in
+        return Self.queue(command, on: store, for: context, requestID: requestID, expectedVersion: expectedVersion) {
+            outcome in
             let limits = try Self.replyState(outcome)
             return CreditLimitsResult(
                 subject: limits.subject, asOf: today, limits: limits, receipt: Self.receipt(outcome))

@@ -47,9 +47,7 @@ extension DossierMethods {
             let command = SetNetCapital(
                 amount: params.amount, currency: try params.currency.map { try Currency.parse($0) },
                 effectiveOn: params.effectiveOn, reason: params.reason)
-            let pending = store.enqueue(
-                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return QueuedCommand(pending) { outcome in
+            return Self.queue(command, on: store, for: context, requestID: params.requestId) { outcome in
                 NetCapitalResult(netCapital: try Self.replyState(outcome), receipt: Self.receipt(outcome))
             }
         }
@@ -109,11 +107,8 @@ extension DossierMethods {
         _ expectedVersion: ExpectedVersion?
     ) -> QueuedCommand<GroupResult> where Command.ReplyState == GroupState {
         let today = store.today
-        let pending = store.enqueue(
-            command,
-            metadata: CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion))
-        return QueuedCommand(pending) { outcome in
-            Self.groupResult(try Self.replyState(outcome), today: today, receipt: Self.receipt(outcome))
+        return Self.queue(command, on: store, for: context, requestID: requestID, expectedVersion: expectedVersion) {
+            outcome in Self.groupResult(try Self.replyState(outcome), today: today, receipt: Self.receipt(outcome))
         }
     }
 }

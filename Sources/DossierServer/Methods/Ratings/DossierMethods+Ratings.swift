@@ -9,35 +9,27 @@ extension DossierMethods {
                 customer: try CustomerID.parse(params.customer, field: "customer"), scale: params.scale,
                 grade: params.grade, score: params.score, parts: params.parts, reason: params.reason,
                 effectiveOn: params.effectiveOn, nextReviewOn: params.nextReviewOn, note: params.note ?? "")
-            let pending = store.enqueue(
-                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return QueuedCommand(pending, result: Self.ratingResult)
+            return Self.queue(command, on: store, for: context, requestID: params.requestId, result: Self.ratingResult)
         }
         router.command(Method.approveRating) { (params: ApproveRatingParams, context) in
             let command = ApproveRating(
                 customer: try CustomerID.parse(params.customer, field: "customer"), scale: params.scale,
                 role: context.role?.rawValue, note: params.note ?? "")
-            let pending = store.enqueue(
-                command,
-                metadata: CommandMetadata(
-                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
-            return QueuedCommand(pending, result: Self.ratingResult)
+            return Self.queue(
+                command, on: store, for: context, requestID: params.requestId, expectedVersion: params.expectedVersion,
+                result: Self.ratingResult)
         }
         router.command(Method.withdrawRating) { (params: WithdrawRatingParams, context) in
             let command = WithdrawRatingProposal(
                 customer: try CustomerID.parse(params.customer, field: "customer"), scale: params.scale,
                 reason: params.reason)
-            let pending = store.enqueue(
-                command,
-                metadata: CommandMetadata(
-                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
-            return QueuedCommand(pending, result: Self.ratingResult)
+            return Self.queue(
+                command, on: store, for: context, requestID: params.requestId, expectedVersion: params.expectedVersion,
+                result: Self.ratingResult)
         }
         router.command(Method.quarterlyDowngrade) { (params: QuarterlyDowngradeParams, context) in
             let command = RunQuarterlyDowngrade(scale: params.scale, quarter: params.quarter, volumes: params.volumes)
-            let pending = store.enqueue(
-                command, metadata: CommandMetadata(actor: context.actor, requestID: params.requestId))
-            return QueuedCommand(pending) { outcome in
+            return Self.queue(command, on: store, for: context, requestID: params.requestId) { outcome in
                 guard let first = outcome.events.first,
                     case .rating(.quarterlyDowngradeRan(let ran)) = try DomainEvent.decode(first)
                 else { throw StoreError.invalidDecision("the quarterly downgrade recorded no run") }
