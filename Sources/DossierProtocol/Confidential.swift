@@ -24,7 +24,7 @@ public struct Confidentiality: Hashable, Sendable {
     }
 
     /// Every kind, for documentation and tests.
-    public static let all: [Confidentiality] = [.badRecords]
+    public static let all: [Confidentiality] = [.badRecords, .internalRatings, .creditLimits]
 }
 
 /// One confidential field of a result: where it sits in the result's JSON and what kind it is.
@@ -134,13 +134,15 @@ extension JSONValue {
         }
     }
 
-    /// This result as a caller with `role` may see it: every field of `fields` the role may not
-    /// see is removed, and the kinds left out are listed, sorted, in a `withheld` member.
+    /// This result as a caller with `role` may see it under `access`: every field of `fields`
+    /// the role may not see is removed, and the kinds left out are listed, sorted, in a `withheld` member.
     ///
     /// `withheld` depends only on the result type and the role, never on the data: a viewer
     /// learns that bad records are withheld from every customer, not which customer has any.
-    public func redacted(_ fields: [ConfidentialField], for role: Role?) -> JSONValue {
-        let hidden = fields.filter { !$0.confidentiality.isVisible(to: role) }
+    public func redacted(
+        _ fields: [ConfidentialField], for role: Role?, access: ConfidentialAccess = ConfidentialAccess()
+    ) -> JSONValue {
+        let hidden = fields.filter { !access.isVisible($0.confidentiality, to: role) }
         guard !hidden.isEmpty else { return self }
         var value = self
         for field in hidden { value = value.removing(field) }

@@ -137,8 +137,9 @@ public final class DossierServer: Service, Sendable {
             // Resolved once per connection: a peer's uid and groups cannot change on an open socket.
             let role = AccessPolicy(configuration: configuration.access).role(of: peer)
             logger[metadataKey: "peer.role"] = "\(role?.rawValue ?? "none")"
-            let context = RequestContext(
+            var context = RequestContext(
                 peer: peer, user: PeerCredentials.userName(of: peer.uid), role: role, logger: logger)
+            context.confidentialAccess = configuration.access.confidential
             // A peer with no role may only say hello: it gets no more room than that takes.
             let maximumLineLength =
                 role == nil

@@ -9,7 +9,8 @@ struct Dossier: ParsableCommand {
         abstract: "Record and query customer risk in dossierd: customers, complaints, the audited event log.",
         version: DossierVersion.current,
         subcommands: [
-            PingCommand.self, CustomerCommand.self, ComplaintCommand.self, EventsCommand.self, HeadCommand.self,
+            PingCommand.self, CustomerCommand.self, ComplaintCommand.self, RatingCommand.self, LimitCommand.self,
+            GroupCommand.self, EventsCommand.self, HeadCommand.self,
             AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
             CallCommand.self,
         ])

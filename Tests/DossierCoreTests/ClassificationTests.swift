@@ -33,7 +33,7 @@ struct ClassificationTests {
                 == #"["phone","counter","letter","web","app","regulator","media","comment_book"]"#)
         #expect(
             String(decoding: try DossierJSON.encode(CustomerTier.allCases), as: UTF8.self)
-                == #"["gold","focus","quality","ordinary","restricted","exit"]"#)
+                == #"["gold","focus","quality","ordinary","adjusting","restricted","exit"]"#)
         #expect(String(decoding: try DossierJSON.encode(PoolStage.allCases), as: UTF8.self) == #"["prospect","active","key"]"#)
         #expect(String(decoding: try DossierJSON.encode(CustomerKind.allCases), as: UTF8.self) == #"["individual","corporate"]"#)
     }

@@ -111,6 +111,8 @@ struct ResolveFlagTests {
     }
 
     @Test func theResolutionIsConfidentialLikeTheFlag() {
-        #expect(DomainEvent.confidentialTypeNames == ["CustomerFlagged", "CustomerFlagResolved"])
+        let customerTypes = Set(CustomerEvent.payloadTypes.map { $0.typeName })
+        let confidential = DomainEvent.confidentialTypeNames.intersection(customerTypes)
+        #expect(confidential == ["CustomerFlagged", "CustomerFlagResolved"])
     }
 }

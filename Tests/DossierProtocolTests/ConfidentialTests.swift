@@ -83,13 +83,22 @@ struct ConfidentialTests {
         // For each confidential event type: its data, its salt, then its type.
         #expect(
             EventsResult.confidentialFields.map(\.description)
-                == Array(repeating: ["events[].data", "events[].salt", "events[].type"], count: 2).flatMap { $0 })
+                == Array(
+                    repeating: ["events[].data", "events[].salt", "events[].type"],
+                    count: DomainEvent.confidentialTypeNames.count
+                ).flatMap { $0 })
         // Every confidential event type of the domain has its kind; the type is replaced last.
         #expect(Set(Confidentiality.ofEventTypes.keys) == DomainEvent.confidentialTypeNames)
         #expect(EventsResult.confidentialFields.last?.replacement == .string(Confidentiality.withheldEventType))
-        for field in CustomerResult.confidentialFields + CustomersResult.confidentialFields + EventsResult.confidentialFields {
+        for field in CustomerResult.confidentialFields + CustomersResult.confidentialFields {
             #expect(field.confidentiality == .badRecords)
         }
+        for field in EventsResult.confidentialFields {
+            #expect(field.confidentiality == Confidentiality.ofEventTypes[field.onlyForTypes?.first ?? ""])
+        }
+        #expect(Confidentiality.ofEventTypes["CustomerFlagged"] == .badRecords)
+        #expect(Confidentiality.ofEventTypes["RatingApproved"] == .internalRatings)
+        #expect(Confidentiality.ofEventTypes["CreditLimitApproved"] == .creditLimits)
     }
 
     @Test func aRedactedResultDecodesAndReencodesAsReceived() throws {

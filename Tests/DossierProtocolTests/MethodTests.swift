@@ -228,7 +228,7 @@ struct MethodTests {
         (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
         (.status, keys(NoParams()), keys(NoParams())),
         (.metrics, keys(NoParams()), keys(NoParams())),
-    ]
+    ] + Self.creditParameterTable
 
     /// The parameters a method documents are the keys its params type has on the wire, and the
     /// required ones are the non-optional ones.
@@ -244,7 +244,7 @@ struct MethodTests {
 }
 
 /// The top-level keys `value` encodes to.
-private func keys(_ value: some Encodable) -> Set<String> {
+func keys(_ value: some Encodable) -> Set<String> {
     guard let bytes = try? DossierJSON.encode(value),
         let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
     else { return ["<not an object>"] }

@@ -52,6 +52,9 @@ struct DossierWorkloads {
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
 
         report.record(try await ComplaintWorkload.run(socket: socket, store: daemon.store, clients: 8, configuration))
+        progress(configuration, "dossier: mixed credit decisions (ratings, member limits in groups)")
+        let credit = try await CreditWorkload(configuration: configuration).run(daemon.store)
+        report.record("credit_mixed_eps", credit.eventsPerSecond, note: credit.note)
 
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {

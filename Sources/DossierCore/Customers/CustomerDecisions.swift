@@ -64,4 +64,51 @@ public enum CustomerDecisions {
             customer: command.customer, flag: command.flag, kind: flag.kind, outcome: command.outcome,
             resolvedOn: resolvedOn, note: command.note)
     }
+
+    /// Decides `ChangeStage`: up one stage when promoted, back to prospect when paused or demoted.
+    public static func changeStage(_ command: ChangeStage, customer: CustomerState?) throws(DomainError)
+        -> CustomerStageChanged
+    {
+        guard let customer else { throw .customerNotFound(command.customer) }
+        guard command.note.count <= 10_000 else {
+            throw .invalidField(field: "note", reason: "must be at most 10000 characters")
+        }
+        let from = customer.stage
+        let allowed: Bool
+        switch command.reason {
+        case .promoted: allowed = from.promoted == command.stage
+        case .paused, .demoted: allowed = from != .prospect && command.stage == .prospect
+        }
+        guard allowed else {
+            throw .ruleViolation(
+                .customerStagePath,
+                message: "customer \(command.customer) cannot move from \(from.rawValue) to \(command.stage.rawValue) "
+                    + "when \(command.reason.rawValue): promotions go up one stage, pauses and demotions back to "
+                    + "prospect",
+                details: [
+                    "customer": command.customer.rawValue, "from": from.rawValue, "to": command.stage.rawValue,
+                    "reason": command.reason.rawValue,
+                ])
+        }
+        return CustomerStageChanged(
+            customer: command.customer, from: from, to: command.stage, reason: command.reason, note: command.note)
+    }
+
+    /// Decides `ChangeTier`: a different tier, with a reason.
+    public static func changeTier(_ command: ChangeTier, customer: CustomerState?) throws(DomainError)
+        -> CustomerTierChanged
+    {
+        guard let customer else { throw .customerNotFound(command.customer) }
+        let reason = command.reason.trimmingWhitespace()
+        guard !reason.isEmpty, reason.count <= 200 else {
+            throw .invalidField(field: "reason", reason: "must be 1 to 200 characters")
+        }
+        guard customer.tier != command.tier else {
+            throw .ruleViolation(
+                .customerTierChange,
+                message: "customer \(command.customer) is already in tier \(command.tier.rawValue)",
+                details: ["customer": command.customer.rawValue, "tier": command.tier.rawValue])
+        }
+        return CustomerTierChanged(customer: command.customer, from: customer.tier, to: command.tier, reason: reason)
+    }
 }

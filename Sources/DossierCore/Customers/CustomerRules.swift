@@ -9,8 +9,20 @@ extension Rule {
         "customer.flag_resolved_after_observation", "a flag is resolved on or after the day it was observed",
         details: ["flag", "observedOn"])
 
+    public static let customerStagePath = Rule(
+        "customer.stage_path",
+        "a promotion moves a customer up one pool stage (prospect, active, key); a pause or a demotion moves an "
+            + "active or key customer back to prospect",
+        details: ["customer", "from", "to", "reason"])
+    public static let customerTierChange = Rule(
+        "customer.tier_change", "a tier change moves the customer to a tier other than its current one",
+        details: ["customer", "tier"])
+
     /// The customer rules, in the order docs/PROTOCOL.md lists them.
-    static let customers: [Rule] = [.customerUniqueID, .customerFlagOpen, .customerFlagResolvedAfterObservation]
+    static let customers: [Rule] = [
+        .customerUniqueID, .customerFlagOpen, .customerFlagResolvedAfterObservation, .customerStagePath,
+        .customerTierChange,
+    ]
 }
 
 extension DomainError {

@@ -54,6 +54,16 @@ extension CustomerState: StreamState {
             state.openFlags = state.flags.count
             state.version = metadata.version
             return state
+        case .stageChanged(let changed):
+            guard var state else { return nil }
+            state.stage = changed.to
+            state.version = metadata.version
+            return state
+        case .tierChanged(let changed):
+            guard var state else { return nil }
+            state.tier = changed.to
+            state.version = metadata.version
+            return state
         }
     }
 }

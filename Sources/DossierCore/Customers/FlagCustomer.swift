@@ -7,6 +7,12 @@ public enum FlagKind: String, ClosedSet {
     case highDebtRatio = "high_debt_ratio"
     case frequentChanges = "frequent_changes"
     case invalidComplaintAbuse = "invalid_complaint_abuse"
+    case maliciousDebtEvasion = "malicious_debt_evasion"
+    case falseInformation = "false_information"
+    case guaranteeDefault = "guarantee_default"
+    case nonBankOrOnlineLoans = "non_bank_or_online_loans"
+    case minimumPaymentOnly = "minimum_payment_only"
+    case repeatedRejectedApplications = "repeated_rejected_applications"
 }
 
 /// What the bank does about a flagged customer.

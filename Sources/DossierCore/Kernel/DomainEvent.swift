@@ -3,17 +3,26 @@
 public enum DomainEvent: Hashable, Sendable {
     case customer(CustomerEvent)
     case complaint(ComplaintEvent)
+    case rating(RatingEvent)
+    case creditLimit(CreditLimitEvent)
+    case group(GroupEvent)
 
     /// Every family, with the case that embeds it.
     static let families: [FamilyRegistration] = [
         FamilyRegistration(CustomerEvent.self, DomainEvent.customer),
         FamilyRegistration(ComplaintEvent.self, DomainEvent.complaint),
+        FamilyRegistration(RatingEvent.self, DomainEvent.rating),
+        FamilyRegistration(CreditLimitEvent.self, DomainEvent.creditLimit),
+        FamilyRegistration(GroupEvent.self, DomainEvent.group),
     ]
 
     public var payload: any EventPayload {
         switch self {
         case .customer(let event): return event.payload
         case .complaint(let event): return event.payload
+        case .rating(let event): return event.payload
+        case .creditLimit(let event): return event.payload
+        case .group(let event): return event.payload
         }
     }
 

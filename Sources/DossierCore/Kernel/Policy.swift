@@ -3,6 +3,9 @@
 public struct Policy: Hashable, Sendable {
     public var complaints = ComplaintPolicy()
     public var calendar: BusinessCalendar = BusinessCalendar()!
+    public var ratings = RatingPolicy()
+    public var limits = CreditLimitPolicy()
+    public var groups = GroupPolicy()
 
     public init() {}
 }

@@ -29,3 +29,10 @@ extension CustomersResult: HasConfidentialFields {
         ConfidentialField("customers[].lastFlaggedAt", .badRecords),
     ]
 }
+
+extension FlaggedCustomersResult: HasConfidentialFields {
+    /// Which customers have an open flag of the kind is itself a bad record.
+    public static let confidentialFields: [ConfidentialField] = [
+        ConfidentialField("customers", .badRecords), ConfidentialField("next", .badRecords),
+    ]
+}

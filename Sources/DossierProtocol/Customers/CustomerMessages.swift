@@ -112,3 +112,72 @@ public struct CustomersResult: Codable, Hashable, Sendable {
         self.next = next
     }
 }
+
+public struct ChangeStageParams: Codable, Hashable, Sendable {
+    public var customer: String
+    public var stage: PoolStage
+    public var reason: StageChangeReason
+    public var note: String?
+    public var expectedVersion: ExpectedVersion?
+    public var requestId: UUID?
+
+    public init(
+        customer: String, stage: PoolStage, reason: StageChangeReason, note: String? = nil,
+        expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil
+    ) {
+        self.customer = customer
+        self.stage = stage
+        self.reason = reason
+        self.note = note
+        self.expectedVersion = expectedVersion
+        self.requestId = requestId
+    }
+}
+
+public struct ChangeTierParams: Codable, Hashable, Sendable {
+    public var customer: String
+    public var tier: CustomerTier
+    public var reason: String
+    public var expectedVersion: ExpectedVersion?
+    public var requestId: UUID?
+
+    public init(
+        customer: String, tier: CustomerTier, reason: String, expectedVersion: ExpectedVersion? = nil,
+        requestId: UUID? = nil
+    ) {
+        self.customer = customer
+        self.tier = tier
+        self.reason = reason
+        self.expectedVersion = expectedVersion
+        self.requestId = requestId
+    }
+}
+
+public struct ListFlaggedCustomersParams: Codable, Hashable, Sendable {
+    public var kind: FlagKind
+    public var after: String?
+    public var limit: Int?
+
+    public init(kind: FlagKind, after: String? = nil, limit: Int? = nil) {
+        self.kind = kind
+        self.after = after
+        self.limit = limit
+    }
+}
+
+/// Customers with an open flag of one kind: the list itself is a bad record, so all of it is
+/// confidential.
+public struct FlaggedCustomersResult: Codable, Hashable, Sendable {
+    public var kind: FlagKind
+    public var customers: [CustomerState]?
+    /// Pass as `after` for the next page; absent on the last page.
+    public var next: String?
+    /// Kinds of confidential fields left out for the caller's role; absent when nothing was.
+    public var withheld: [String]? = nil
+
+    public init(kind: FlagKind, customers: [CustomerState], next: String?) {
+        self.kind = kind
+        self.customers = customers
+        self.next = next
+    }
+}

@@ -53,6 +53,42 @@ extension Method {
         ],
         roles: recorders)
 
+    public static let changeStage = Method(
+        "customer.change-stage",
+        "Move a customer up one pool stage (promoted), or back to prospect (paused, demoted).",
+        parameters: [
+            .init("customer", "string", required: true, "customer id"),
+            .init("stage", PoolStage.choices, required: true, "the new stage"),
+            .init("reason", StageChangeReason.choices, required: true, "why it moves"),
+            .init("note", "string", "free text"),
+            .init("expectedVersion", "integer|any|stream_exists", "the customer stream's version this decision saw"),
+            .init("requestId", "uuid", "idempotency key"),
+        ],
+        roles: recorders)
+
+    public static let changeTier = Method(
+        "customer.change-tier", "Move a customer to another tier, with the reason.",
+        parameters: [
+            .init("customer", "string", required: true, "customer id"),
+            .init("tier", CustomerTier.choices, required: true, "the new tier"),
+            .init("reason", "string", required: true, "why: 1 to 200 characters"),
+            .init("expectedVersion", "integer|any|stream_exists", "the customer stream's version this decision saw"),
+            .init("requestId", "uuid", "idempotency key"),
+        ],
+        roles: recorders)
+
+    public static let listFlaggedCustomers = Method(
+        "customer.list-flagged", "Customers with at least one open flag of a kind, in id order.",
+        parameters: [
+            .init("kind", FlagKind.choices, required: true, "the kind of open flag"),
+            .init("after", "string", "start after this id"),
+            .init("limit", "integer", "page size, 1 to 1000; default 100"),
+        ],
+        roles: everyone)
+
     /// The customer methods, in the order `system.methods` lists them.
-    static let customers: [Method] = [.registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .resolveFlag]
+    static let customers: [Method] = [
+        .registerCustomer, .showCustomer, .listCustomers, .flagCustomer, .resolveFlag, .changeStage, .changeTier,
+        .listFlaggedCustomers,
+    ]
 }

@@ -3,7 +3,12 @@ import DossierCore
 extension Confidentiality {
     /// The kind of each confidential event type (`EventPayload.isConfidential`): one line per
     /// room.
-    public static let ofEventTypes: [String: Confidentiality] = Confidentiality.customerEventTypes
+    public static let ofEventTypes: [String: Confidentiality] = [
+        Confidentiality.customerEventTypes,
+        Confidentiality.ratingEventTypes,
+        Confidentiality.creditLimitEventTypes,
+        Confidentiality.groupEventTypes,
+    ].reduce(into: [:]) { all, room in all.merge(room) { first, _ in first } }
 
     /// What `log.read` shows in place of a withheld event's type.
     public static let withheldEventType = "Withheld"

@@ -17,6 +17,8 @@ public struct AccessConfiguration: Sendable, Hashable {
     public var rootIsAdmin: Bool = true
     /// The user the daemon runs as is admin, so that it can always administer itself.
     public var daemonUserIsAdmin: Bool = true
+    /// Which roles see which confidential fields (`[access.confidential]`).
+    public var confidential = ConfidentialAccess()
 
     public init() {}
 }

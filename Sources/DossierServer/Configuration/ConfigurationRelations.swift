@@ -27,6 +27,7 @@ enum ConfigurationRelations {
         try Self.checkCalendar(configuration.policy.calendar)
         try Self.checkServiceLevels(configuration.policy)
         try Self.checkComplaintPolicy(configuration.policy.complaints)
+        try Self.checkCreditPolicy(configuration.policy)
     }
 
     /// A day cannot be both off and worked, and some day must be worked.

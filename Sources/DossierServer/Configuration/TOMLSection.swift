@@ -1,3 +1,4 @@
+import DossierCore
 import TOMLKit
 
 /// Reads one table of the config file with typed, range-checked getters that name the key on
@@ -7,6 +8,8 @@ final class TOMLSection {
     private let table: TOMLTable?
     private var readKeys: Set<String> = []
     private var children: [TOMLSection] = []
+    /// An element of an array of tables: its keys are the array's, not keys of their own.
+    private var isArrayElement = false
 
     init(table: TOMLTable?, path: String) {
         self.table = table
@@ -129,8 +132,49 @@ final class TOMLSection {
         return result
     }
 
-    /// The dotted keys present in the file, this table's and its sub-tables'.
+    /// An exact decimal, written as an integer or a string (`"0.15"`, `"66000000"`); a TOML
+    /// float is refused, because binary floating point cannot hold most decimals exactly.
+    func decimal(_ name: String) throws(ConfigurationError) -> ExactDecimal? {
+        guard let value = self.value(name) else { return nil }
+        if let number = value.int { return ExactDecimal(number) }
+        guard let text = value.string, let decimal = ExactDecimal(text) else {
+            throw ConfigurationError(
+                key: self.key(name),
+                message: "must be a decimal written as a string, such as \"0.15\" (at most 4 fraction digits)")
+        }
+        return decimal
+    }
+
+    /// An array of tables (`[[name]]` sections, or `name = [{ ... }, ...]`), one section per
+    /// element, each reporting its own unknown keys. With `stringKey`, a string element is read
+    /// as a table holding just that key (`grades = ["AAA", { name = "AA", ... }]`).
+    func tableArray(_ name: String, orStringsAs stringKey: String? = nil) throws(ConfigurationError) -> [TOMLSection]? {
+        guard let value = self.value(name) else { return nil }
+        let message = "must be an array of tables" + (stringKey.map { " or strings (a table's \($0))" } ?? "")
+        guard let array = value.array else { throw ConfigurationError(key: self.key(name), message: message) }
+        var sections: [TOMLSection] = []
+        for (index, element) in array.enumerated() {
+            let table: TOMLTable
+            if let elementTable = element.table {
+                table = elementTable
+            } else if let stringKey, let text = element.string {
+                table = TOMLTable()
+                table[stringKey] = text
+            } else {
+                throw ConfigurationError(key: "\(self.key(name))[\(index)]", message: message)
+            }
+            let section = TOMLSection(table: table, path: "\(self.key(name))[\(index)]")
+            section.isArrayElement = true
+            self.children.append(section)
+            sections.append(section)
+        }
+        return sections
+    }
+
+    /// The dotted keys present in the file, this table's and its sub-tables' (an array of
+    /// tables counts as its own key).
     func presentKeys() -> [String] {
+        guard !self.isArrayElement else { return [] }
         let own = (self.table?.keys ?? []).map(self.key)
         return own + self.children.flatMap { $0.presentKeys() }
     }

@@ -10,6 +10,8 @@ public struct RequestContext: Sendable {
     public var user: String
     /// The role the access configuration gives the peer; nil: none (only `system.hello`).
     public var role: Role?
+    /// Which roles see which confidential fields (`[access.confidential]`).
+    public var confidentialAccess = ConfidentialAccess()
     public var logger: Logger
 
     /// - Parameter role: what the peer may do. `DossierServer` always passes the role it

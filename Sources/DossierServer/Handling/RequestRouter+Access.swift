@@ -42,18 +42,20 @@ extension RequestRouter {
                 details: ["method": .string(method.name), "role": .string(role)]))
     }
 
-    /// The reply line for a result, without the confidential fields `role` may not see.
+    /// The reply line for a result, without the confidential fields `role` may not see under
+    /// `access` (the daemon's `[access.confidential]`).
     ///
     /// Results without confidential fields, and callers who may see them all, take the direct
     /// path; otherwise the result goes through a JSON value once to lose the fields.
-    static func encodeReply<Result: Encodable>(id: RequestID?, result: Result, for role: Role?, more: Bool? = nil) throws
-        -> ByteBuffer
-    {
+    static func encodeReply<Result: Encodable>(
+        id: RequestID?, result: Result, for role: Role?, access: ConfidentialAccess = ConfidentialAccess(),
+        more: Bool? = nil
+    ) throws -> ByteBuffer {
         if let confidential = Result.self as? any HasConfidentialFields.Type {
             let fields = confidential.confidentialFields
-            if fields.contains(where: { !$0.confidentiality.isVisible(to: role) }) {
+            if fields.contains(where: { !access.isVisible($0.confidentiality, to: role) }) {
                 let value = try DossierJSON.decode(JSONValue.self, from: DossierJSON.encode(result))
-                return try Self.encodeLine(Reply(id: id, result: value.redacted(fields, for: role), more: more))
+                return try Self.encodeLine(Reply(id: id, result: value.redacted(fields, for: role, access: access), more: more))
             }
         }
         return try Self.encodeLine(Reply(id: id, result: result, more: more))

@@ -58,7 +58,8 @@ public struct RequestRouter: Sendable {
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             let read: @Sendable () throws -> ByteBuffer = {
-                try Self.encodeReply(id: id, result: try handler(params, context), for: context.role)
+                try Self.encodeReply(
+                    id: id, result: try handler(params, context), for: context.role, access: context.confidentialAccess)
             }
             switch cost(params) {
             case .quick: return .quick(read)
@@ -75,7 +76,11 @@ public struct RequestRouter: Sendable {
         let allowedKeys = Set(method.parameters.map(\.name))
         self.routes[method.name] = .read { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
-            return .long { try Self.encodeReply(id: id, result: try await handler(params, context), for: context.role) }
+            return .long {
+                try Self.encodeReply(
+                    id: id, result: try await handler(params, context), for: context.role,
+                    access: context.confidentialAccess)
+            }
         }
     }
 
@@ -92,7 +97,10 @@ public struct RequestRouter: Sendable {
             let queued = try queue(params, context)
             return { body in
                 queued.whenComplete { result in
-                    body { try Self.encodeReply(id: id, result: try result(), for: context.role) }
+                    body {
+                        try Self.encodeReply(
+                            id: id, result: try result(), for: context.role, access: context.confidentialAccess)
+                    }
                 }
             }
         }
@@ -109,7 +117,7 @@ public struct RequestRouter: Sendable {
         self.routes[method.name] = .stream { id, line, context in
             let params: Params = try Self.decodeParams(line, allowedKeys: allowedKeys)
             return { stream in
-                try await produce(params, context, StreamSender(id: id, role: context.role, stream: stream))
+                try await produce(params, context, StreamSender(id: id, role: context.role, access: context.confidentialAccess, stream: stream))
             }
         }
     }

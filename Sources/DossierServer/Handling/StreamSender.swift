@@ -7,11 +7,14 @@ import NIOCore
 struct StreamSender<Result: Encodable & Sendable>: Sendable {
     let id: RequestID?
     let role: Role?
+    let access: ConfidentialAccess
     let stream: ReplyStream
 
     /// Sends one line; false when the connection is gone (stop producing then).
     func send(_ result: Result, more: Bool) async throws -> Bool {
-        await self.stream.send(try RequestRouter.encodeReply(id: self.id, result: result, for: self.role, more: more ? true : nil))
+        let line = try RequestRouter.encodeReply(
+            id: self.id, result: result, for: self.role, access: self.access, more: more ? true : nil)
+        return await self.stream.send(line)
     }
 
     /// Whether the daemon is stopping: send a last line (`more: false`) and return.

@@ -12,6 +12,9 @@ enum DossierMethods {
         Self.registerSystem(on: &router, serverVersion: serverVersion)
         Self.registerCustomers(on: &router, store: store)
         Self.registerComplaints(on: &router, store: store)
+        Self.registerRatings(on: &router, store: store)
+        Self.registerCreditLimits(on: &router, store: store)
+        Self.registerGroups(on: &router, store: store)
         Self.registerLog(on: &router, store: store, signer: signer)
         return router
     }

@@ -1,6 +1,7 @@
 import DossierCore
 import DossierProtocol
 import DossierStore
+import Foundation
 
 /// What the handlers of every room share: paging, receipts, where a state read runs.
 extension DossierMethods {
@@ -36,5 +37,18 @@ extension DossierMethods {
             throw StoreError.invalidDecision("the command's reply stream has no state after its events")
         }
         return state
+    }
+}
+
+extension DossierMethods {
+    /// Queues `command` as the caller, with its idempotency key and the version its primary
+    /// stream must be at; the reply is `result` of the outcome.
+    static func queue<Command: StoreCommand, Result: Encodable & Sendable>(
+        _ command: Command, on store: DossierStore, for context: RequestContext, requestID: UUID?,
+        expectedVersion: ExpectedVersion? = nil,
+        result: @escaping @Sendable (CommandOutcome<Command.ReplyState>) throws -> Result
+    ) -> QueuedCommand<Result> {
+        let metadata = CommandMetadata(actor: context.actor, requestID: requestID, expectedVersion: expectedVersion)
+        return QueuedCommand(store.enqueue(command, metadata: metadata), result: result)
     }
 }

@@ -43,3 +43,31 @@ extension ResolveFlag: StoreCommand {
 
     public func replyStream(of events: [RecordedEvent]) -> StreamID { .customer(self.customer) }
 }
+
+extension ChangeStage: StoreCommand {
+    public typealias ReplyState = CustomerState
+
+    public func decide(_ context: DecisionContext, txn: borrowing WriteTransaction) throws -> Decision {
+        let customer = try CustomerProjection.customer(self.customer, tables: context.tables, in: txn)
+        let changed = try CustomerDecisions.changeStage(self, customer: customer)
+        return .append(
+            .customer(.stageChanged(changed)), occurredAt: context.now, to: .customer(self.customer),
+            expected: .streamExists)
+    }
+
+    public func replyStream(of events: [RecordedEvent]) -> StreamID { .customer(self.customer) }
+}
+
+extension ChangeTier: StoreCommand {
+    public typealias ReplyState = CustomerState
+
+    public func decide(_ context: DecisionContext, txn: borrowing WriteTransaction) throws -> Decision {
+        let customer = try CustomerProjection.customer(self.customer, tables: context.tables, in: txn)
+        let changed = try CustomerDecisions.changeTier(self, customer: customer)
+        return .append(
+            .customer(.tierChanged(changed)), occurredAt: context.now, to: .customer(self.customer),
+            expected: .streamExists)
+    }
+
+    public func replyStream(of events: [RecordedEvent]) -> StreamID { .customer(self.customer) }
+}

@@ -18,4 +18,12 @@ extension DossierStore {
     public func customer(_ id: CustomerID, asOf: Timestamp) throws -> CustomerState? {
         try self.state(CustomerState.self, of: .customer(id), asOf: asOf)
     }
+
+    /// Customers with at least one open flag of `kind`, in id order, starting after `after`.
+    public func customers(withOpenFlag kind: FlagKind, after: CustomerID? = nil, limit: Int) throws -> [CustomerState] {
+        try self.read { txn in
+            try CustomerProjection.customers(
+                withOpenFlag: kind, after: after, limit: limit, tables: self.databases.projections, in: txn)
+        }
+    }
 }

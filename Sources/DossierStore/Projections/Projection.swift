@@ -11,8 +11,9 @@ public struct ProjectionTable: Hashable, Sendable, CustomStringConvertible {
 /// Reads a projection table's row: in the writer's transaction while appending, from memory
 /// during a verifying replay.
 public typealias ReadRow = (ProjectionTable, [UInt8]) throws -> [UInt8]?
-/// Writes a projection table's row, in the same two places.
-public typealias WriteRow = (ProjectionTable, [UInt8], [UInt8]) throws -> Void
+/// Writes a projection table's row, in the same two places; a nil value deletes the row (an
+/// index entry whose subject left it), so that a rebuild, which never writes it, matches.
+public typealias WriteRow = (ProjectionTable, [UInt8], [UInt8]?) throws -> Void
 
 /// A query-side view of the log: tables it keeps, updated from each event in the same
 /// transaction as the append (read-your-writes), and rebuildable from the log byte for byte.

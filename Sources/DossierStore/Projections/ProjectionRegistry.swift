@@ -6,6 +6,9 @@ enum ProjectionRegistry {
     static let all: [any Projection.Type] = [
         CustomerProjection.self,
         ComplaintProjection.self,
+        RatingProjection.self,
+        CreditLimitProjection.self,
+        GroupProjection.self,
         MerkleProjection.self,
     ]
 
@@ -61,6 +64,12 @@ public struct ProjectionTables: Sendable {
         try ProjectionRegistry.apply(
             event, decoded,
             read: { table, key in try txn.get(self[table], forKey: key) },
-            write: { table, key, value in try txn.put(self[table], key: key, value: value) })
+            write: { table, key, value in
+                if let value {
+                    try txn.put(self[table], key: key, value: value)
+                } else {
+                    _ = try txn.delete(self[table], key: key)
+                }
+            })
     }
 }

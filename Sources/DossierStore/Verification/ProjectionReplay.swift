@@ -50,6 +50,7 @@ struct ProjectionReplay {
                     try ProjectionRegistry.apply(
                         event, decoded,
                         read: { table, key in tables[table]?[key] },
+                        // A nil value removes the row, as the delete does in the stored table.
                         write: { table, key, value in tables[table, default: [:]][key] = value })
                 }
             } catch {

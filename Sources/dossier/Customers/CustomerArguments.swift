@@ -9,3 +9,4 @@ extension CustomerTier: ExpressibleByArgument {}
 extension FlagKind: ExpressibleByArgument {}
 extension FlagResponse: ExpressibleByArgument {}
 extension FlagOutcome: ExpressibleByArgument {}
+extension StageChangeReason: ExpressibleByArgument {}

@@ -7,7 +7,9 @@ import Foundation
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customer", abstract: "Open and look up customers' dossiers.",
-        subcommands: [Add.self, Show.self, List.self, Flag.self, ResolveFlag.self])
+        subcommands: [
+            Add.self, Show.self, List.self, Flag.self, ResolveFlag.self, Stage.self, Tier.self, Flagged.self,
+        ])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register a customer (customer.register).")
@@ -86,19 +88,92 @@ struct CustomerCommand: ParsableCommand {
         }
     }
 
+    struct Stage: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a customer to another pool stage (customer.change-stage).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @Option(help: "The new stage.") var to: PoolStage
+        @Option(help: "promoted (up one stage), paused or demoted (back to prospect).") var reason: StageChangeReason
+        @Option(help: "Free text.") var note: String?
+        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
+        var expectedVersion: UInt64?
+        @OptionGroup var write: WriteOptions
+
+        func run() throws {
+            let write = self.write.attempts()
+            let params = ChangeStageParams(
+                customer: self.id, stage: self.to, reason: self.reason, note: self.note,
+                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
+                try connection.call(Method.changeStage, params, as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct Tier: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a customer to another tier (customer.change-tier).")
+
+        @OptionGroup var options: GlobalOptions
+        @Argument(help: "Customer id.") var id: String
+        @Option(help: "The new tier.") var to: CustomerTier
+        @Option(help: "Why (1 to 200 characters).") var reason: String
+        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
+        var expectedVersion: UInt64?
+        @OptionGroup var write: WriteOptions
+
+        func run() throws {
+            let write = self.write.attempts()
+            let params = ChangeTierParams(
+                customer: self.id, tier: self.to, reason: self.reason,
+                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+            try ClientRunner(options: self.options).run(write) { connection in
+                try connection.call(Method.changeTier, params, as: CustomerResult.self)
+            } render: { Rendering.customer($0) }
+        }
+    }
+
+    struct Flagged: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List customers with an open flag of a kind (customer.list-flagged).")
+
+        @OptionGroup var options: GlobalOptions
+        @Option(help: "The kind of open flag.") var kind: FlagKind
+        @Option(help: "Start after this id.") var after: String?
+        @Option(help: "Page size, 1 to 1000.") var limit: Int?
+
+        func run() throws {
+            try ClientRunner(options: self.options).run { connection in
+                try connection.call(
+                    Method.listFlaggedCustomers,
+                    ListFlaggedCustomersParams(kind: self.kind, after: self.after, limit: self.limit),
+                    as: FlaggedCustomersResult.self)
+            } render: { Rendering.flaggedCustomers($0) }
+        }
+    }
+
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one customer (customer.show).")
+        static let configuration = CommandConfiguration(
+            abstract: "Show one customer's dossier: tier, stage, open flags, ratings, limits, group (customer.show).")
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Customer id.") var id: String
         @Option(name: .customLong("as-of"), help: "Show the customer as the log showed them then (RFC 3339).")
         var asOf: Timestamp?
+        @ArgumentParser.Flag(help: "Also every event of the customer, with its actor and reason.") var history = false
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
-                try connection.call(
-                    Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self)
-            } render: { Rendering.customer($0) + CustomerDossier.complaints(of: self.id, options: self.options) }
+                var dossier = CustomerDossier(
+                    try connection.call(
+                        Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self))
+                try dossier.addCredit(from: connection, asOf: self.asOf)
+                try dossier.addComplaints(from: connection)
+                if self.history { try dossier.loadHistory(from: connection) }
+                return dossier
+            } render: { $0.rendered }
         }
     }
 

@@ -2,33 +2,41 @@ import DossierClient
 import DossierCore
 import DossierProtocol
 
-/// The complaints section of `dossier customer show`: the customer's complaints with their
-/// state and deadlines, from `complaint.list` (the customer rooms know nothing of complaints).
-enum CustomerDossier {
-    /// The section to print below the customer, or a line saying why it is missing.
-    static func complaints(of customer: String, options: GlobalOptions) -> String {
+extension CustomerDossier {
+    /// The complaints part of the dossier: the customer's complaints with their state and
+    /// deadlines, from `complaint.list` (the customer rooms know nothing of complaints), and
+    /// their streams for `--history`. A caller who may not list complaints gets the rest of
+    /// the dossier with a line saying why this part is missing.
+    mutating func addComplaints(from connection: DossierConnection) throws {
+        var params = ListComplaintsParams(customer: self.id.rawValue, limit: 1000)
+        var all = ComplaintsResult(complaints: [], due: [], next: nil)
         do {
-            let connection = try options.connect()
-            var params = ListComplaintsParams(customer: customer, limit: 1000)
-            var complaints: [(ComplaintState, ComplaintDue?)] = []
             while true {
                 let page = try connection.call(Method.listComplaints, params, as: ComplaintsResult.self)
-                let dues = page.due.map { $0.map(Optional.some) } ?? Array(repeating: nil, count: page.complaints.count)
-                complaints += zip(page.complaints, dues).map { ($0, $1) }
+                all.complaints += page.complaints
+                all.due = page.due.map { (all.due ?? []) + $0 }
+                all.asOf = page.asOf
                 guard let next = page.next else { break }
                 params.after = next
             }
-            return Self.render(complaints)
-        } catch {
-            return "\ncomplaints: not shown (\(ErrorReport(error)?.text ?? "\(error)"))"
+        } catch let error as WireError {
+            self.add(Section(key: "complaints", text: "complaints: not shown (\(error.message))", json: .null))
+            return
         }
+        let json = try DossierJSON.decode(JSONValue.self, from: DossierJSON.encode(all))
+        self.add(Section(key: "complaints", text: Rendering.complaintsOfCustomer(all), json: json))
+        for complaint in all.complaints { self.addHistorySource(HistorySource(stream: .complaint(complaint.number))) }
     }
+}
 
-    static func render(_ complaints: [(ComplaintState, ComplaintDue?)]) -> String {
-        guard !complaints.isEmpty else { return "\ncomplaints: none" }
+extension Rendering {
+    /// A customer's complaints, one row each, with the next deadline and whether one passed.
+    static func complaintsOfCustomer(_ result: ComplaintsResult) -> String {
+        guard !result.complaints.isEmpty else { return "complaints: none" }
+        let dues = result.due.map { $0.map(Optional.some) } ?? Array(repeating: nil, count: result.complaints.count)
         let table = TextTable(
             headers: ["COMPLAINT", "STATUS", "LEVEL", "RECEIVED", "RESPOND BY", "RESOLVE BY", "NEXT DUE", "SUBJECT"],
-            rows: complaints.map { complaint, due in
+            rows: zip(result.complaints, dues).map { complaint, due in
                 [
                     complaint.number.rawValue,
                     complaint.status.rawValue + (due?.overdue == true ? " (overdue)" : ""), complaint.level.rawValue,
@@ -37,6 +45,6 @@ enum CustomerDossier {
                     complaint.subject,
                 ]
             })
-        return "\ncomplaints (\(complaints.count)):\n" + table.render()
+        return "complaints (\(result.complaints.count)):\n" + table.render()
     }
 }

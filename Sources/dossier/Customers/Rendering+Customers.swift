@@ -31,4 +31,13 @@ extension Rendering {
             })
         return table.render() + Self.more(result.next)
     }
+
+    static func flaggedCustomers(_ result: FlaggedCustomersResult) -> String {
+        if result.isWithheld(.badRecords) {
+            return "customers with open \(result.kind.rawValue) flags: withheld from your role"
+        }
+        let customers = result.customers ?? []
+        if customers.isEmpty { return "no customer has an open \(result.kind.rawValue) flag" }
+        return Self.customers(CustomersResult(customers: customers, next: result.next))
+    }
 }

@@ -17,6 +17,8 @@ struct FuzzLineGenerator {
     private(set) var customers: [String]
     /// Recent valid lines, the material of mutations.
     private var recentValid: [[UInt8]] = []
+    /// What this connection recorded of the credit rooms, so that its credit lines stay valid.
+    private var credit = ValidCreditRequests()
     private var nextID: Int64 = 1
 
     init(rng: SplitMix64, validFraction: Double, customers: [String]) {
@@ -53,10 +55,19 @@ struct FuzzLineGenerator {
         let roll = Int.random(in: 0..<100, using: &self.rng)
         var bytes: [UInt8]
         var write = true
+        // A mutation of a credit write can be a valid request with another request id (another
+        // proposal, another tier) that this connection's record of the credit rooms would miss:
+        // those lines are no material for mutations.
+        var mutable = true
         if roll < 20 || self.customers.isEmpty {
             let customer = "fz-" + String(self.rng.next() & 0xFFFF_FFFF_FFFF, radix: 16)
-            bytes = Self.encode(id, Method.registerCustomer, ValidRequests.register(id: customer, requestID: self.rng.uuid(), using: &self.rng))
+            let params = ValidRequests.register(id: customer, requestID: self.rng.uuid(), using: &self.rng)
+            bytes = Self.encode(id, Method.registerCustomer, params)
             self.customers.append(customer)
+            self.credit.registered(params)
+        } else if roll < 32, let (method, params) = self.credit.write(using: &self.rng, requestID: self.rng.uuid()) {
+            bytes = Self.encodeOpened(id, method, params)
+            mutable = false
         } else if roll < 50 {
             let customer = self.customers.randomElement(using: &self.rng)!
             let params = ValidRequests.complaint(
@@ -74,7 +85,10 @@ struct FuzzLineGenerator {
             case ..<82: bytes = Self.encode(id, Method.listCustomers, ListCustomersParams(limit: Int.random(in: 1...20, using: &self.rng)))
             case ..<85: bytes = Self.encode(id, Method.listComplaints, ListComplaintsParams(customer: customer, limit: 5))
             case ..<88: bytes = Self.encode(id, Method.listComplaints, ValidRequests.dueList(using: &self.rng))
-            case ..<94: bytes = Self.encode(id, Method.head, NoParams())
+            case ..<91: bytes = Self.encode(id, Method.head, NoParams())
+            case ..<94:
+                let (method, params) = self.credit.read(customer: customer, using: &self.rng)
+                bytes = Self.encodeOpened(id, method, params)
             case ..<99:
                 bytes = Self.encode(
                     id, Method.readLog,
@@ -82,7 +96,7 @@ struct FuzzLineGenerator {
             default: bytes = Self.encode(id, Method.methods, NoParams())
             }
         }
-        self.remember(bytes)
+        if mutable { self.remember(bytes) }
         if self.rng.chance(0.05) { bytes.append(UInt8(ascii: "\r")) }  // CRLF line ends are valid too
         return FuzzLine(bytes: bytes, kind: .valid, expectation: .result(write: write), echoedID: echoed)
     }
@@ -349,6 +363,9 @@ struct FuzzLineGenerator {
         case "bool": return .bool(self.rng.chance(0.5))
         case "uuid": return .string(self.rng.uuid().uuidString)
         case "yyyy-MM-dd": return .string("2024-03-01")
+        case "decimal string": return .string("1000.00")
+        case "yyyyQn": return .string("2024Q1")
+        case let type where type.hasPrefix("array of"): return .array([])
         case "RFC 3339 time": return .string("2024-03-01T02:00:00Z")
         case "integer|any|stream_exists": return .string("any")
         case "decimal string": return .string("1250.50")
@@ -397,6 +414,14 @@ struct FuzzLineGenerator {
 
     static func encode<Params: Encodable & Sendable>(_ id: RequestID?, _ method: Method, _ params: Params) -> [UInt8] {
         (try? DossierJSON.encode(Request(id: id, method: method.name, params: params))) ?? []
+    }
+
+    /// `encode` for params whose type is chosen at run time (the credit rooms' requests).
+    static func encodeOpened(_ id: RequestID?, _ method: Method, _ params: any Encodable & Sendable) -> [UInt8] {
+        func typed<Params: Encodable & Sendable>(_ params: Params) -> [UInt8] {
+            (try? DossierJSON.encode(Request(id: id, method: method.name, params: params))) ?? []
+        }
+        return typed(params)
     }
 
     static func line(id: RequestID?, method: String, params: JSONValue?) -> [UInt8] {

@@ -32,6 +32,34 @@ extension DossierMethods {
                     actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
             return QueuedCommand(pending, result: Self.customerResult)
         }
+        router.command(Method.changeStage) { (params: ChangeStageParams, context) in
+            let command = ChangeStage(
+                customer: try CustomerID.parse(params.customer, field: "customer"), stage: params.stage,
+                reason: params.reason, note: params.note ?? "")
+            let pending = store.enqueue(
+                command,
+                metadata: CommandMetadata(
+                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
+            return QueuedCommand(pending, result: Self.customerResult)
+        }
+        router.command(Method.changeTier) { (params: ChangeTierParams, context) in
+            let command = ChangeTier(
+                customer: try CustomerID.parse(params.customer, field: "customer"), tier: params.tier,
+                reason: params.reason)
+            let pending = store.enqueue(
+                command,
+                metadata: CommandMetadata(
+                    actor: context.actor, requestID: params.requestId, expectedVersion: params.expectedVersion))
+            return QueuedCommand(pending, result: Self.customerResult)
+        }
+        router.query(Method.listFlaggedCustomers, .long) { (params: ListFlaggedCustomersParams, _) in
+            let limit = try Self.pageSize(params.limit)
+            let after = try params.after.map { try CustomerID.parse($0, field: "after") }
+            let customers = try store.customers(withOpenFlag: params.kind, after: after, limit: limit + 1)
+            return FlaggedCustomersResult(
+                kind: params.kind, customers: Array(customers.prefix(limit)),
+                next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)
+        }
         router.query(Method.showCustomer, cost: Self.costOfState) { (params: CustomerIDParams, _) in
             let id = try CustomerID.parse(params.id, field: "id")
             let found = try params.asOf.map { try store.customer(id, asOf: $0) } ?? store.customer(id)
