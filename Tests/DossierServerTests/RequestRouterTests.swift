@@ -161,6 +161,26 @@ struct RequestRouterTests {
         }
     }
 
+    /// Without a connection nobody could end a follow: routed alone it sends what the log holds
+    /// and a last line saying where to resume.
+    @Test(.timeLimit(.minutes(1))) func aFollowRoutedWithoutAConnectionEndsWhenCaughtUp() async throws {
+        try await TestStore.with { store, _ in
+            for index in 1...3 { _ = try await TestStore.register(store, "c\(index)") }
+            let router = DossierMethods.router(store: store, serverVersion: "test")
+            let reply = await router.reply(
+                to: ByteBuffer(string: #"{"id":1,"method":"log.follow","params":{"from":2}}"#), context: Self.context)
+            let lines = try String(buffer: reply).split(separator: "\n").map {
+                try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            }
+            try #require(lines.count == 2)
+            let first = try #require(lines[0]["result"] as? [String: Any])
+            #expect((first["events"] as? [[String: Any]])?.compactMap { $0["sequence"] as? Int } == [2, 3])
+            #expect(lines[0]["more"] as? Bool == true)
+            #expect(lines[1]["more"] == nil)
+            #expect((lines[1]["result"] as? [String: Any])?["next"] as? Int == 4)
+        }
+    }
+
     @Test func aLineTooLongReplyCarriesTheLimit() throws {
         let text = String(buffer: RequestRouter.lineTooLongReply(length: 2_000_000, maximum: 1_048_576))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

@@ -271,9 +271,10 @@ public struct RequestRouter: Sendable {
             // The future never fails: errors are reply lines.
             return (try? await start(MultiThreadedEventLoopGroup.singleton.any()).get()) ?? ByteBuffer()
         case .stream(let produce):
-            // Every line of the stream, joined (for tools that route without a connection).
+            // Every line of the stream up to where the log ends now, joined (for tools that
+            // route without a connection).
             let lines = Mutex(ByteBuffer())
-            await produce(ReplyStream { line in
+            await produce(ReplyStream(endsWhenCaughtUp: true) { line in
                 lines.withLock { $0.writeImmutableBuffer(line) }
                 return true
             })

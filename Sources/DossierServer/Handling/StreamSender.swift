@@ -19,4 +19,7 @@ struct StreamSender<Result: Encodable & Sendable>: Sendable {
 
     /// Whether the daemon is stopping: send a last line (`more: false`) and return.
     var isStopping: Bool { self.stream.isStopping }
+
+    /// Whether to send a last line once caught up instead of waiting for more.
+    var endsWhenCaughtUp: Bool { self.stream.endsWhenCaughtUp }
 }

@@ -11,8 +11,12 @@ import Synchronization
 public final class ReplyStream: Sendable {
     private let send: @Sendable (ByteBuffer) async -> Bool
     private let stopping = Atomic<Bool>(false)
+    /// Whether the stream ends once it has sent what there is, instead of waiting for more:
+    /// for routing without a connection (`RequestRouter.reply(to:)`), where nobody could end it.
+    let endsWhenCaughtUp: Bool
 
-    init(send: @escaping @Sendable (ByteBuffer) async -> Bool) {
+    init(endsWhenCaughtUp: Bool = false, send: @escaping @Sendable (ByteBuffer) async -> Bool) {
+        self.endsWhenCaughtUp = endsWhenCaughtUp
         self.send = send
     }
 

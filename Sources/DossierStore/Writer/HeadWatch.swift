@@ -13,6 +13,9 @@ final class HeadWatch: Sendable {
         var head: UInt64
         var nextID = 0
         var waiters: [Int: Waiter] = [:]
+        /// Waits given an id but not registered yet, and whether their timer or cancellation
+        /// already came.
+        var unregistered: [Int: Bool] = [:]
     }
 
     private let state: Mutex<State>
@@ -38,6 +41,7 @@ final class HeadWatch: Sendable {
         let id: Int? = self.state.withLock { state in
             guard state.head <= sequence else { return nil }
             state.nextID += 1
+            state.unregistered[state.nextID] = false
             return state.nextID
         }
         guard let id else { return true }
@@ -48,22 +52,30 @@ final class HeadWatch: Sendable {
         defer { timer.cancel() }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                let ready: Bool = self.state.withLock { state in
-                    // The head may have moved between the check above and now.
+                let ready: Bool? = self.state.withLock { state in
+                    // The head may have moved between the check above and now, and the timer or
+                    // a cancellation may already have tried to end this wait.
+                    let settled = state.unregistered.removeValue(forKey: id) ?? false
                     if state.head > sequence { return true }
+                    if settled { return false }
                     state.waiters[id] = Waiter(sequence: sequence, continuation: continuation)
-                    return false
+                    return nil
                 }
-                if ready { continuation.resume(returning: true) }
+                if let ready { continuation.resume(returning: ready) }
             }
         } onCancel: {
             self.resume(id, with: false)
         }
     }
 
-    /// Resumes waiter `id` once (the first of the commit, the timer and a cancellation wins).
+    /// Resumes waiter `id` once (the first of the commit, the timer and a cancellation wins);
+    /// one not registered yet is marked so that it does not wait when it registers, and one
+    /// already resumed is left alone.
     private func resume(_ id: Int, with value: Bool) {
-        let waiter = self.state.withLock { $0.waiters.removeValue(forKey: id) }
+        let waiter: Waiter? = self.state.withLock { state in
+            if state.unregistered[id] != nil { state.unregistered[id] = true }
+            return state.waiters.removeValue(forKey: id)
+        }
         waiter?.continuation.resume(returning: value)
     }
 }

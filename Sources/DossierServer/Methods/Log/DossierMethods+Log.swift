@@ -87,6 +87,10 @@ extension DossierMethods {
                 lastSent = .now
                 continue
             }
+            if sender.endsWhenCaughtUp {
+                _ = try await sender.send(EventsResult(events: [], next: next), more: false)
+                return
+            }
             if ContinuousClock.now - lastSent >= .seconds(heartbeat) {
                 guard try await sender.send(EventsResult(events: [], next: next), more: true) else { return }
                 lastSent = .now
