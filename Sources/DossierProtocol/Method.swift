@@ -36,6 +36,8 @@ extension Method {
     static let everyone = Role.allCases
     static let recorders: [Role] = [.clerk, .approver, .admin]
     static let auditors: [Role] = [.auditor, .admin]
+    /// Roles that decide what others propose (extensions, ratings, limits).
+    static let approvers: [Role] = [.approver, .admin]
 
     /// Every method, in the order `system.methods` lists them: one line per room.
     public static let all: [Method] = system + customers + complaints + ratings + creditLimits + groups + log + operations

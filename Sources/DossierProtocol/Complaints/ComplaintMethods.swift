@@ -1,9 +1,6 @@
 import DossierCore
 
 extension Method {
-    /// Roles that approve what others propose (extensions; limits and ratings later).
-    static let approvers: [Role] = [.approver, .admin]
-
     public static let fileComplaint = Method(
         "complaint.file", "Record a received complaint; returns its number and deadlines.",
         parameters: [

@@ -1,8 +1,6 @@
 import DossierCore
 
 extension Method {
-    static let approvers: [Role] = [.approver, .admin]
-
     public static let proposeRating = Method(
         "rating.propose", "Propose a customer's rating on a scale; it takes effect when another person approves it.",
         parameters: [
