@@ -11,7 +11,7 @@ struct Dossier: ParsableCommand {
         subcommands: [
             PingCommand.self, CustomerCommand.self, ComplaintCommand.self, RatingCommand.self, LimitCommand.self,
             GroupCommand.self, EventsCommand.self, HeadCommand.self,
-            AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
+            HistoryCommand.self, AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
             CallCommand.self,
         ])
 

@@ -19,7 +19,7 @@ extension MethodTests {
             keys(ChangeTierParams(customer: "C", tier: .gold, reason: "r"))
         ),
         (
-            .listFlaggedCustomers, keys(ListFlaggedCustomersParams(kind: .default, after: "a", limit: 1)),
+            .listFlaggedCustomers, keys(ListFlaggedCustomersParams(kind: .default, after: "a", limit: 1, asOf: Timestamp(rawValue: 0))),
             keys(ListFlaggedCustomersParams(kind: .default))
         ),
         (
@@ -179,7 +179,7 @@ extension MethodTests {
             .showGroup, keys(ShowGroupParams(id: "G", customer: "C", asOf: Timestamp(rawValue: 0))),
             keys(ShowGroupParams())
         ),
-        (.listGroups, keys(ListGroupsParams(after: "a", limit: 1)), keys(ListGroupsParams())),
+        (.listGroups, keys(ListGroupsParams(after: "a", limit: 1, asOf: Timestamp(rawValue: 0))), keys(ListGroupsParams())),
         (
             .groupExposure, keys(GroupExposureQueryParams(id: "G", currency: "CNY")),
             keys(GroupExposureQueryParams(id: "G"))

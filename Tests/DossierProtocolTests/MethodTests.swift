@@ -58,7 +58,7 @@ struct MethodTests {
                 response: .warning, expectedVersion: .exact(3), requestId: UUID())),
             keys(FlagCustomerParams(customer: "C-1", kind: .highDebtRatio, source: "bureau"))
         ),
-        (.listCustomers, keys(ListCustomersParams(after: "a", limit: 1)), keys(ListCustomersParams())),
+        (.listCustomers, keys(ListCustomersParams(after: "a", limit: 1, asOf: Timestamp(rawValue: 0))), keys(ListCustomersParams())),
         (
             .resolveFlag,
             keys(ResolveFlagParams(
@@ -84,7 +84,7 @@ struct MethodTests {
             keys(ListComplaintsParams(
                 customer: "C", status: [.received], level: [.l1], type: [.fees], channel: [.web], owner: "o", unit: "HQ",
                 dueBefore: Timestamp(rawValue: 0), dueToday: true, overdue: true, atRisk: true, breached: true, after: "a",
-                limit: 1)),
+                limit: 1, asOf: Timestamp(rawValue: 0))),
             keys(ListComplaintsParams())
         ),
         (
@@ -94,10 +94,11 @@ struct MethodTests {
         ),
         (
             .complaintStatistics,
-            keys(ComplaintStatisticsParams(month: "2026-11", from: LocalDate("2026-11-01"), to: LocalDate("2026-11-30"))),
+            keys(ComplaintStatisticsParams(
+                month: "2026-11", from: LocalDate("2026-11-01"), to: LocalDate("2026-11-30"), asOf: Timestamp(rawValue: 0))),
             keys(ComplaintStatisticsParams())
         ),
-        (.showIncident, keys(IncidentParams(id: "I")), keys(IncidentParams(id: "I"))),
+        (.showIncident, keys(IncidentParams(id: "I", asOf: Timestamp(rawValue: 0))), keys(IncidentParams(id: "I"))),
         (
             .acknowledgeComplaint,
             keys(AcknowledgeComplaintParams(

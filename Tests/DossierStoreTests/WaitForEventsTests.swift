@@ -8,14 +8,14 @@ import Testing
 /// cancellation ends the wait, whichever comes first, and none can leave a waiter asleep.
 @Suite("Waiting for the log to grow")
 struct WaitForEventsTests {
-    @Test func aCommitWakesAWaiter() async throws {
+    /// The waiter's own timeout is far beyond the test's time limit, so only the commit can
+    /// end this wait in time: no wall-clock comparison that a loaded machine could break.
+    @Test(.timeLimit(.minutes(1))) func aCommitWakesAWaiter() async throws {
         try await TestStore.with { store, _ in
-            let waiter = Task { await store.waitForEvents(after: 0, timeout: .seconds(60)) }
+            let waiter = Task { await store.waitForEvents(after: 0, timeout: .seconds(3_600)) }
             try await Task.sleep(for: .milliseconds(50))
-            let started = ContinuousClock.now
             _ = try await TestStore.register(store, "c1")
             #expect(await waiter.value)
-            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 

@@ -56,7 +56,7 @@ public struct ComplaintNumberParams: Codable, Hashable, Sendable, AsOfParams {
     }
 }
 
-public struct ListComplaintsParams: Codable, Hashable, Sendable {
+public struct ListComplaintsParams: Codable, Hashable, Sendable, AsOfParams {
     public var customer: String?
     public var status: [ComplaintStatus]?
     public var level: [ComplaintLevel]?
@@ -71,12 +71,14 @@ public struct ListComplaintsParams: Codable, Hashable, Sendable {
     public var breached: Bool?
     public var after: String?
     public var limit: Int?
+    /// The list as the log showed it at this time, with the clocks judged then.
+    public var asOf: Timestamp?
 
     public init(
         customer: String? = nil, status: [ComplaintStatus]? = nil, level: [ComplaintLevel]? = nil,
         type: [ComplaintType]? = nil, channel: [ComplaintChannel]? = nil, owner: String? = nil, unit: String? = nil,
         dueBefore: Timestamp? = nil, dueToday: Bool? = nil, overdue: Bool? = nil, atRisk: Bool? = nil,
-        breached: Bool? = nil, after: String? = nil, limit: Int? = nil
+        breached: Bool? = nil, after: String? = nil, limit: Int? = nil, asOf: Timestamp? = nil
     ) {
         self.customer = customer
         self.status = status
@@ -92,6 +94,7 @@ public struct ListComplaintsParams: Codable, Hashable, Sendable {
         self.breached = breached
         self.after = after
         self.limit = limit
+        self.asOf = asOf
     }
 }
 
@@ -114,21 +117,27 @@ public struct ReopenComplaintParams: Codable, Hashable, Sendable {
     }
 }
 
-public struct ComplaintStatisticsParams: Codable, Hashable, Sendable {
+public struct ComplaintStatisticsParams: Codable, Hashable, Sendable, AsOfParams {
     public var month: String?
     public var from: LocalDate?
     public var to: LocalDate?
+    public var asOf: Timestamp?
 
-    public init(month: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil) {
+    public init(month: String? = nil, from: LocalDate? = nil, to: LocalDate? = nil, asOf: Timestamp? = nil) {
         self.month = month
         self.from = from
         self.to = to
+        self.asOf = asOf
     }
 }
 
-public struct IncidentParams: Codable, Hashable, Sendable {
+public struct IncidentParams: Codable, Hashable, Sendable, AsOfParams {
     public var id: String
-    public init(id: String) { self.id = id }
+    public var asOf: Timestamp?
+    public init(id: String, asOf: Timestamp? = nil) {
+        self.id = id
+        self.asOf = asOf
+    }
 }
 
 public struct ComplaintResult: Codable, Hashable, Sendable {

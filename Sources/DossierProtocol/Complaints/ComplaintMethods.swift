@@ -46,6 +46,7 @@ extension Method {
             .init("breached", "bool", "the response or the resolution missed its deadline"),
             .init("after", "string", "start after this number"),
             .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("asOf", "RFC 3339 time", "the list as the log showed it at this time, the clocks judged then"),
         ],
         roles: everyone)
     public static let complaintStatistics = Method(
@@ -54,11 +55,15 @@ extension Method {
             .init("month", "yyyy-MM", "a month; the report is due by the 10th of the next"),
             .init("from", "yyyy-MM-dd", "first receiving day (with to, instead of month)"),
             .init("to", "yyyy-MM-dd", "last receiving day"),
+            .init("asOf", "RFC 3339 time", "the statistics as they could have been run at this time"),
         ],
         roles: everyone)
     public static let showIncident = Method(
         "complaint.incident", "One group incident: its subject, complaints, customers and regulator deadline.",
-        parameters: [.init("id", "string", required: true, "incident id (the number of the complaint that raised it)")],
+        parameters: [
+            .init("id", "string", required: true, "incident id (the number of the complaint that raised it)"),
+            .init("asOf", "RFC 3339 time", "the incident as the log showed it at this time"),
+        ],
         roles: everyone)
 
     // The steps of handling a complaint (docs/PROTOCOL.md, one section each).

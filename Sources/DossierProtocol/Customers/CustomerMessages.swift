@@ -79,12 +79,14 @@ public struct CustomerIDParams: Codable, Hashable, Sendable, AsOfParams {
     }
 }
 
-public struct ListCustomersParams: Codable, Hashable, Sendable {
+public struct ListCustomersParams: Codable, Hashable, Sendable, AsOfParams {
     public var after: String?
     public var limit: Int?
-    public init(after: String? = nil, limit: Int? = nil) {
+    public var asOf: Timestamp?
+    public init(after: String? = nil, limit: Int? = nil, asOf: Timestamp? = nil) {
         self.after = after
         self.limit = limit
+        self.asOf = asOf
     }
 }
 
@@ -153,15 +155,17 @@ public struct ChangeTierParams: Codable, Hashable, Sendable {
     }
 }
 
-public struct ListFlaggedCustomersParams: Codable, Hashable, Sendable {
+public struct ListFlaggedCustomersParams: Codable, Hashable, Sendable, AsOfParams {
     public var kind: FlagKind
     public var after: String?
     public var limit: Int?
+    public var asOf: Timestamp?
 
-    public init(kind: FlagKind, after: String? = nil, limit: Int? = nil) {
+    public init(kind: FlagKind, after: String? = nil, limit: Int? = nil, asOf: Timestamp? = nil) {
         self.kind = kind
         self.after = after
         self.limit = limit
+        self.asOf = asOf
     }
 }
 

@@ -23,6 +23,7 @@ extension Method {
         "customer.list", "Customers in id order, a page at a time.",
         parameters: [
             .init("after", "string", "start after this id"), .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("asOf", "RFC 3339 time", "the list as the log showed it at this time"),
         ],
         roles: everyone)
 
@@ -83,6 +84,7 @@ extension Method {
             .init("kind", FlagKind.choices, required: true, "the kind of open flag"),
             .init("after", "string", "start after this id"),
             .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("asOf", "RFC 3339 time", "the list as the log showed it at this time"),
         ],
         roles: everyone)
 

@@ -160,13 +160,15 @@ public struct ShowGroupParams: Codable, Hashable, Sendable, AsOfParams {
     }
 }
 
-public struct ListGroupsParams: Codable, Hashable, Sendable {
+public struct ListGroupsParams: Codable, Hashable, Sendable, AsOfParams {
     public var after: String?
     public var limit: Int?
+    public var asOf: Timestamp?
 
-    public init(after: String? = nil, limit: Int? = nil) {
+    public init(after: String? = nil, limit: Int? = nil, asOf: Timestamp? = nil) {
         self.after = after
         self.limit = limit
+        self.asOf = asOf
     }
 }
 

@@ -97,6 +97,7 @@ extension Method {
         parameters: [
             .init("after", "string", "start after this id"),
             .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("asOf", "RFC 3339 time", "the list as the log showed it at this time"),
         ],
         roles: everyone)
 

@@ -26,4 +26,27 @@ extension DossierStore {
                 withOpenFlag: kind, after: after, limit: limit, tables: self.databases.projections, in: txn)
         }
     }
+
+    /// Customers in id order as the log showed them at `asOf`, starting after `after`.
+    public func customers(after: CustomerID? = nil, limit: Int, asOf: Timestamp) throws -> [CustomerState] {
+        try self.page(
+            CustomerState.self, keysOf: CustomerProjection.customers, after: after.map(CustomerProjection.key),
+            limit: limit, asOf: asOf, stream: Self.customerStream)
+    }
+
+    /// Customers that had an open flag of `kind` at `asOf`, in id order, starting after
+    /// `after`. Today's index of open flags cannot say who was flagged then: every customer's
+    /// history is folded.
+    public func customers(withOpenFlag kind: FlagKind, after: CustomerID? = nil, limit: Int, asOf: Timestamp) throws
+        -> [CustomerState]
+    {
+        try self.page(
+            CustomerState.self, keysOf: CustomerProjection.customers, after: after.map(CustomerProjection.key),
+            limit: limit, asOf: asOf, stream: Self.customerStream
+        ) { $0.flags.contains { $0.kind == kind } }
+    }
+
+    private static func customerStream(_ key: [UInt8]) -> StreamID {
+        .customer(CustomerID(rawValue: String(decoding: key, as: UTF8.self)))
+    }
 }

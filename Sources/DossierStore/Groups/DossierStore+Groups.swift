@@ -23,6 +23,14 @@ extension DossierStore {
         }
     }
 
+    /// Groups in id order as the log showed them at `asOf`, starting after `after`.
+    public func groups(after: GroupID? = nil, limit: Int, asOf: Timestamp) throws -> [GroupState] {
+        try self.page(
+            GroupState.self, keysOf: GroupProjection.groups, after: after.map { Array($0.rawValue.utf8) }, limit: limit,
+            asOf: asOf
+        ) { .group(GroupID(rawValue: String(decoding: $0, as: UTF8.self))) }
+    }
+
     public func netCapital() throws -> NetCapitalState? {
         try self.read { txn in try GroupProjection.netCapital(tables: self.databases.projections, in: txn) }
     }

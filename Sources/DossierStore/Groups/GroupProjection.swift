@@ -70,13 +70,9 @@ public enum GroupProjection: Projection {
     )
         throws -> [GroupState]
     {
-        var found: [GroupState] = []
-        try txn.scan(tables[Self.groups], from: after.map { Array($0.rawValue.utf8) + [0] }) { _, value in
-            guard found.count < limit else { return false }
-            found.append(try DossierJSON.decode(GroupState.self, from: value))
-            return true
+        try txn.page(tables[Self.groups], after: after.map { Array($0.rawValue.utf8) }, limit: limit) {
+            try DossierJSON.decode(GroupState.self, from: $0)
         }
-        return found
     }
 }
 

@@ -92,6 +92,7 @@ struct ComplaintCommand: ParsableCommand {
         @Flag(help: "The response or the resolution missed its deadline.") var breached = false
         @Option(help: "Start after this number.") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             let params = ListComplaintsParams(
@@ -100,7 +101,7 @@ struct ComplaintCommand: ParsableCommand {
                 channel: self.channel.isEmpty ? nil : self.channel, owner: self.owner, unit: self.unit,
                 dueBefore: self.dueBefore, dueToday: self.dueToday ? true : nil, overdue: self.overdue ? true : nil,
                 atRisk: self.atRisk ? true : nil, breached: self.breached ? true : nil, after: self.after,
-                limit: self.limit)
+                limit: self.limit, asOf: self.at.asOf)
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.listComplaints, params, as: ComplaintsResult.self)
             } render: {
@@ -116,13 +117,15 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Option(help: "Only this owner's.") var owner: String?
         @Option(help: "Only this unit's.") var unit: String?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 let overdue = try Self.all(
-                    connection, ListComplaintsParams(owner: self.owner, unit: self.unit, overdue: true))
+                    connection, ListComplaintsParams(owner: self.owner, unit: self.unit, overdue: true, asOf: self.at.asOf))
                 let today = try Self.all(
-                    connection, ListComplaintsParams(owner: self.owner, unit: self.unit, dueToday: true))
+                    connection,
+                    ListComplaintsParams(owner: self.owner, unit: self.unit, dueToday: true, asOf: self.at.asOf))
                 return DueList(overdue: overdue, dueToday: today)
             } render: {
                 Rendering.due($0)
@@ -179,9 +182,10 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "First receiving day, yyyy-MM-dd (with --to).") var from: LocalDate?
         @Option(help: "Last receiving day, yyyy-MM-dd.") var to: LocalDate?
         @Flag(help: "Print the figures as CSV (section,key,value).") var csv = false
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
-            let params = ComplaintStatisticsParams(month: self.month, from: self.from, to: self.to)
+            let params = ComplaintStatisticsParams(month: self.month, from: self.from, to: self.to, asOf: self.at.asOf)
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(Method.complaintStatistics, params, as: ComplaintStatisticsResult.self)
             } render: {
@@ -197,9 +201,10 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Option(help: "The month, yyyy-MM.") var month: String
         @Option(help: "The HTML file to write.") var html: String
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
-            let params = ComplaintStatisticsParams(month: self.month)
+            let params = ComplaintStatisticsParams(month: self.month, asOf: self.at.asOf)
             try ClientRunner(options: self.options).run { connection in
                 let result = try connection.call(Method.complaintStatistics, params, as: ComplaintStatisticsResult.self)
                 try Data(ComplaintReport.html(result, month: self.month).utf8).write(
@@ -216,10 +221,12 @@ struct ComplaintCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Incident id.") var id: String
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
-                try connection.call(Method.showIncident, IncidentParams(id: self.id), as: IncidentResult.self)
+                try connection.call(
+                    Method.showIncident, IncidentParams(id: self.id, asOf: self.at.asOf), as: IncidentResult.self)
             } render: {
                 Rendering.incident($0)
             }

@@ -143,12 +143,13 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "The kind of open flag.") var kind: FlagKind
         @Option(help: "Start after this id.") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.listFlaggedCustomers,
-                    ListFlaggedCustomersParams(kind: self.kind, after: self.after, limit: self.limit),
+                    ListFlaggedCustomersParams(kind: self.kind, after: self.after, limit: self.limit, asOf: self.at.asOf),
                     as: FlaggedCustomersResult.self)
             } render: { Rendering.flaggedCustomers($0) }
         }
@@ -162,7 +163,8 @@ struct CustomerCommand: ParsableCommand {
         @Argument(help: "Customer id.") var id: String
         @Option(name: .customLong("as-of"), help: "Show the customer as the log showed them then (RFC 3339).")
         var asOf: Timestamp?
-        @ArgumentParser.Flag(help: "Also every event of the customer, with its actor and reason.") var history = false
+        @ArgumentParser.Flag(help: "Also every event of the customer (up to --as-of), with its actor and a summary.")
+        var history = false
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
@@ -170,8 +172,8 @@ struct CustomerCommand: ParsableCommand {
                     try connection.call(
                         Method.showCustomer, CustomerIDParams(id: self.id, asOf: self.asOf), as: CustomerResult.self))
                 try dossier.addCredit(from: connection, asOf: self.asOf)
-                try dossier.addComplaints(from: connection)
-                if self.history { try dossier.loadHistory(from: connection) }
+                try dossier.addComplaints(from: connection, asOf: self.asOf)
+                if self.history { try dossier.loadHistory(from: connection, asOf: self.asOf) }
                 return dossier
             } render: { $0.rendered }
         }
@@ -183,11 +185,12 @@ struct CustomerCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Option(help: "Start after this id.") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
-                    Method.listCustomers, ListCustomersParams(after: self.after, limit: self.limit),
+                    Method.listCustomers, ListCustomersParams(after: self.after, limit: self.limit, asOf: self.at.asOf),
                     as: CustomersResult.self)
             } render: { Rendering.customers($0) }
         }

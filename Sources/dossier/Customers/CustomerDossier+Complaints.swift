@@ -7,8 +7,8 @@ extension CustomerDossier {
     /// deadlines, from `complaint.list` (the customer rooms know nothing of complaints), and
     /// their streams for `--history`. A caller who may not list complaints gets the rest of
     /// the dossier with a line saying why this part is missing.
-    mutating func addComplaints(from connection: DossierConnection) throws {
-        var params = ListComplaintsParams(customer: self.id.rawValue, limit: 1000)
+    mutating func addComplaints(from connection: DossierConnection, asOf: Timestamp?) throws {
+        var params = ListComplaintsParams(customer: self.id.rawValue, limit: 1000, asOf: asOf)
         var all = ComplaintsResult(complaints: [], due: [], next: nil)
         do {
             while true {

@@ -46,17 +46,10 @@ struct CustomerDossier: Encodable {
     mutating func addHistorySource(_ source: HistorySource) { self.historySources.append(source) }
 
     /// Reads every event of the history sources (`log.read`, page by page), in log order.
-    mutating func loadHistory(from connection: DossierConnection) throws {
+    mutating func loadHistory(from connection: DossierConnection, asOf: Timestamp?) throws {
         var events: [EventView] = []
         for source in self.historySources {
-            var from: UInt64? = 1
-            while let start = from {
-                let page = try connection.call(
-                    Method.readLog, ReadLogParams(stream: source.stream.rawValue, from: start, limit: 1000),
-                    as: EventsResult.self)
-                events += page.events.filter(source.isTheCustomers)
-                from = page.next
-            }
+            events += try connection.history(of: source.stream.rawValue, asOf: asOf).events.filter(source.isTheCustomers)
         }
         self.history = events.sorted { $0.sequence < $1.sequence }
     }
@@ -78,32 +71,5 @@ struct CustomerDossier: Encodable {
             object["history"] = try DossierJSON.decode(JSONValue.self, from: DossierJSON.encode(history))
         }
         try JSONValue.object(object).encode(to: encoder)
-    }
-}
-
-extension Rendering {
-    /// Every event of a customer: when, what, who, and why where the event says.
-    static func history(_ events: [EventView]) -> String {
-        guard !events.isEmpty else { return "history: no events" }
-        return "history\n"
-            + TextTable(
-                headers: ["SEQ", "RECORDED", "EVENT", "STREAM", "ACTOR", "REASON"],
-                rows: events.map { event in
-                    [
-                        String(event.sequence), event.recordedAt.iso8601, event.type, event.stream,
-                        event.actor.description,
-                        Self.reason(of: event),
-                    ]
-                }
-            ).render()
-    }
-
-    /// What an event says of why: its reason, or else its basis, evidence, outcome, note or source.
-    static func reason(of event: EventView) -> String {
-        guard case .object(let data) = event.data else { return event.type == "Withheld" ? "(withheld)" : "" }
-        for key in ["reason", "basis", "evidence", "outcome", "note", "source"] {
-            if case .string(let text)? = data[key], !text.isEmpty { return text }
-        }
-        return ""
     }
 }

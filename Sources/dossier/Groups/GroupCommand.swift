@@ -190,11 +190,13 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Option(help: "Start after this id.") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
-                    Method.listGroups, ListGroupsParams(after: self.after, limit: self.limit), as: GroupsResult.self)
+                    Method.listGroups, ListGroupsParams(after: self.after, limit: self.limit, asOf: self.at.asOf),
+                    as: GroupsResult.self)
             } render: {
                 Rendering.groups($0)
             }

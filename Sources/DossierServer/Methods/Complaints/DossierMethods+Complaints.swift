@@ -33,28 +33,37 @@ extension DossierMethods {
         }
         router.query(Method.listComplaints, .long) { (params: ListComplaintsParams, _) in
             let limit = try Self.pageSize(params.limit)
-            let now = store.currentTime()
+            let now = params.asOf ?? store.currentTime()
             let filter = try Self.filter(params, now: now, policy: store.policy)
             if let customer = filter.customer, try store.customer(customer) == nil {
                 throw DomainError.customerNotFound(customer)
             }
             let after = try params.after.map { try ComplaintNumber.parse($0) }
-            let found = try store.complaints(matching: filter, after: after, limit: limit + 1, now: now)
+            let found =
+                try params.asOf.map { try store.complaints(matching: filter, after: after, limit: limit + 1, asOf: $0) }
+                ?? store.complaints(matching: filter, after: after, limit: limit + 1, now: now)
             let page = found.prefix(limit)
             return ComplaintsResult(
                 complaints: page.map(\.complaint), due: page.map(\.due), asOf: now,
                 next: found.count > limit ? found[limit - 1].complaint.number.rawValue : nil)
         }
         router.query(Method.complaintStatistics, .long) { (params: ComplaintStatisticsParams, _) in
-            let now = store.currentTime()
             let period = try Self.period(params)
+            if let asOf = params.asOf {
+                return ComplaintStatisticsResult(
+                    statistics: try store.complaintStatistics(
+                        from: period.from, to: period.to, reportDueBy: period.dueBy, asOf: asOf),
+                    asOf: asOf)
+            }
+            let now = store.currentTime()
             return ComplaintStatisticsResult(
                 statistics: try store.complaintStatistics(
                     from: period.from, to: period.to, reportDueBy: period.dueBy, now: now),
                 asOf: now)
         }
-        router.query(Method.showIncident, .quick) { (params: IncidentParams, _) in
-            guard let incident = try store.incident(params.id) else { throw DomainError.incidentNotFound(params.id) }
+        router.query(Method.showIncident, cost: Self.costOfState) { (params: IncidentParams, _) in
+            let found = try params.asOf.map { try store.incident(params.id, asOf: $0) } ?? store.incident(params.id)
+            guard let incident = found else { throw DomainError.incidentNotFound(params.id) }
             return IncidentResult(incident: incident)
         }
     }

@@ -55,7 +55,9 @@ extension DossierMethods {
         router.query(Method.listFlaggedCustomers, .long) { (params: ListFlaggedCustomersParams, _) in
             let limit = try Self.pageSize(params.limit)
             let after = try params.after.map { try CustomerID.parse($0, field: "after") }
-            let customers = try store.customers(withOpenFlag: params.kind, after: after, limit: limit + 1)
+            let customers =
+                try params.asOf.map { try store.customers(withOpenFlag: params.kind, after: after, limit: limit + 1, asOf: $0) }
+                ?? store.customers(withOpenFlag: params.kind, after: after, limit: limit + 1)
             return FlaggedCustomersResult(
                 kind: params.kind, customers: Array(customers.prefix(limit)),
                 next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)
@@ -69,7 +71,9 @@ extension DossierMethods {
         router.query(Method.listCustomers, .long) { (params: ListCustomersParams, _) in
             let limit = try Self.pageSize(params.limit)
             let after = try params.after.map { try CustomerID.parse($0, field: "after") }
-            let customers = try store.customers(after: after, limit: limit + 1)
+            let customers =
+                try params.asOf.map { try store.customers(after: after, limit: limit + 1, asOf: $0) }
+                ?? store.customers(after: after, limit: limit + 1)
             return CustomersResult(
                 customers: Array(customers.prefix(limit)),
                 next: customers.count > limit ? customers[limit - 1].id.rawValue : nil)

@@ -76,8 +76,10 @@ extension DossierMethods {
         }
         router.query(Method.listGroups, .long) { (params: ListGroupsParams, _) in
             let limit = try Self.pageSize(params.limit)
-            let groups = try store.groups(
-                after: try params.after.map { try GroupID.parse($0, field: "after") }, limit: limit + 1)
+            let after = try params.after.map { try GroupID.parse($0, field: "after") }
+            let groups =
+                try params.asOf.map { try store.groups(after: after, limit: limit + 1, asOf: $0) }
+                ?? store.groups(after: after, limit: limit + 1)
             return GroupsResult(
                 groups: Array(groups.prefix(limit)), next: groups.count > limit ? groups[limit - 1].id.rawValue : nil)
         }
