@@ -17,6 +17,10 @@ extension DossierStore {
         /// With `durability` `meta_async` or `none`: how often unflushed commits are flushed,
         /// in milliseconds (0: only at shutdown).
         public var syncIntervalMilliseconds: Int = 1000
+        /// Rebuild every projection from the log when opening, even when their stored format is
+        /// this build's: for a log written by other code (an older daemon, a fixture, a restored
+        /// export) whose tables cannot be trusted.
+        public var rebuildProjections = false
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory

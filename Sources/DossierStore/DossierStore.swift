@@ -89,7 +89,8 @@ public final class DossierStore: Service, Sendable {
         self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
         let reader = self.reader
         self.headWatch = HeadWatch(head: try self.environment.read { txn in try reader.head(in: txn).sequence })
-        if let replayed = try self.projections.rebuildIfOutdated(in: self.environment, reader: self.reader) {
+        if let replayed = try self.projections.rebuildIfOutdated(
+            in: self.environment, reader: self.reader, evenIfCurrent: configuration.rebuildProjections) {
             logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
         }
 

@@ -104,9 +104,9 @@ extension ComplaintState: StreamState {
     private static func opened(by filed: ComplaintFiled, at metadata: EventMetadata) -> ComplaintState {
         ComplaintState(
             number: filed.number, customer: filed.customer, type: filed.type, channel: filed.channel,
-            level: filed.level, scope: filed.scope ?? .individual, subject: filed.subject,
+            level: filed.level, scope: filed.scope, subject: filed.subject,
             description: filed.description, anonymous: filed.anonymous, indirect: filed.indirect,
-            foreign: filed.foreign ?? false, unit: filed.unit, externalId: filed.externalId, claim: filed.claim,
+            foreign: filed.foreign, unit: filed.unit, externalId: filed.externalId, claim: filed.claim,
             status: .received, owner: filed.receiver, receivedAt: filed.receivedAt, incidentAt: filed.incidentAt,
             respondBy: filed.respondBy, resolveBy: filed.resolveBy, temporaryMeasureBy: filed.temporaryMeasureBy,
             closeBy: filed.closeBy, basis: filed.basis, reopenedFrom: filed.reopenedFrom, filedBy: metadata.actor,

@@ -60,7 +60,7 @@ public struct ComplaintFiled: EventPayload {
     public static let typeName = "ComplaintFiled"
     /// 2: anonymous complaints without a customer, scope, foreign, external id, claim, the
     /// running count's series, temporary-measure and close deadlines, the deadline basis and
-    /// `reopenedFrom`. Schema 1 events lack them (read as absent).
+    /// `reopenedFrom`. Schema 1 events are upcast on reading (`ComplaintFiledV1`).
     public static let schemaVersion: UInt16 = 2
 
     public var number: ComplaintNumber
@@ -79,14 +79,14 @@ public struct ComplaintFiled: EventPayload {
     public var receiver: String
     public var respondBy: Timestamp
     public var resolveBy: Timestamp
-    public var scope: ComplaintScope?
-    public var foreign: Bool?
+    public var scope: ComplaintScope
+    public var foreign: Bool
     public var externalId: String?
     public var claim: DecimalAmount?
     /// The running count this number continues (`ComplaintPolicy.numberingSeries`) and its
     /// running number in it.
-    public var series: String?
-    public var running: Int?
+    public var series: String
+    public var running: Int
     public var temporaryMeasureBy: Timestamp?
     public var closeBy: Timestamp?
     public var basis: DeadlineBasis?
@@ -103,7 +103,7 @@ extension FileComplaint: DomainCommand {
             && filed.description == self.description && filed.anonymous == self.anonymous
             && filed.indirect == self.indirect && (self.unit == nil || self.unit == filed.unit)
             && (self.receivedAt == nil || self.receivedAt == filed.receivedAt) && filed.incidentAt == self.incidentAt
-            && (filed.scope ?? .individual) == self.scope && (filed.foreign ?? false) == self.foreign
+            && filed.scope == self.scope && filed.foreign == self.foreign
             && filed.externalId == self.externalID && filed.claim == self.claim
             && filed.reopenedFrom == self.reopenedFrom
     }

@@ -73,7 +73,7 @@ public enum GroupIncidentDecisions {
     ) -> ComplaintLinkedToIncident {
         let level = Self.groupLevel(filed.level, policy: policy)
         let basis = policy.deadlineBasis(
-            level: level, foreign: filed.foreign ?? false, eightD: policy.complaints.keepsEightD(filed.type))
+            level: level, foreign: filed.foreign, eightD: policy.complaints.keepsEightD(filed.type))
         return ComplaintLinkedToIncident(
             number: filed.number, incident: incident, level: level,
             deadlines: policy.deadlines(from: filed.receivedAt, basis: basis), basis: basis)

@@ -50,7 +50,7 @@ public enum DomainEvent: Hashable, Sendable {
             throw EventDecodingError.newerSchema(
                 type: type, stored: schemaVersion, supported: registration.payloadType.schemaVersion)
         }
-        let decoded = try DossierJSON.decode(registration.payloadType, from: payload)
+        let decoded = try registration.payloadType.decode(schemaVersion: schemaVersion, from: payload)
         guard let event = registration.wrap(decoded) else { throw EventDecodingError.unknownType(type) }
         return event
     }
@@ -101,10 +101,14 @@ struct FamilyRegistration: Sendable {
 public enum EventDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownType(String)
     case newerSchema(type: String, stored: UInt16, supported: UInt16)
+    /// An older schema's payload that its upcaster cannot carry to the current schema.
+    case cannotUpcast(type: String, stored: UInt16, reason: String)
 
     public var description: String {
         switch self {
         case .unknownType(let type): return "unknown event type \(type)"
+        case .cannotUpcast(let type, let stored, let reason):
+            return "\(type) schema \(stored) cannot be upcast: \(reason)"
         case .newerSchema(let type, let stored, let supported):
             return "\(type) has schema \(stored), this build reads up to \(supported)"
         }

@@ -7,10 +7,18 @@ public protocol EventPayload: Hashable, Sendable, Codable {
     /// Whether the payload is confidential (only some roles may read it). The log then hashes
     /// it with a random salt that is withheld with it, so its hash does not reveal it.
     static var isConfidential: Bool { get }
+    /// The payload stored as `schemaVersion` (at most `Self.schemaVersion`), upcast to the
+    /// current schema. A type whose older schemas differ in more than new optional fields
+    /// implements it, so that old logs replay through today's code and no reader sees the old shape.
+    static func decode(schemaVersion: UInt16, from bytes: some Collection<UInt8>) throws -> Self
 }
 
 extension EventPayload {
     public static var isConfidential: Bool { false }
+
+    public static func decode(schemaVersion: UInt16, from bytes: some Collection<UInt8>) throws -> Self {
+        try DossierJSON.decode(Self.self, from: bytes)
+    }
 }
 
 /// The events of one domain, as an enum with one case per payload type (`CustomerEvent`,

@@ -49,13 +49,9 @@ public enum ComplaintProjection: Projection {
             if let customer = filed.customer {
                 try write(Self.byCustomer, Array(customer.rawValue.utf8) + [0] + key, [])
             }
-            let series = filed.series ?? Self.legacySeries(of: filed.number)
-            let running = filed.running ?? Self.legacyRunning(of: filed.number)
-            if let series, let running {
-                let seriesKey = Array(series.utf8)
-                let last = try read(Self.counters, seriesKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
-                if running > last { try write(Self.counters, seriesKey, Array(String(running).utf8)) }
-            }
+            let seriesKey = Array(filed.series.utf8)
+            let last = try read(Self.counters, seriesKey).flatMap { Int(String(decoding: $0, as: UTF8.self)) } ?? 0
+            if filed.running > last { try write(Self.counters, seriesKey, Array(String(filed.running).utf8)) }
             try write(Self.bySubject, Self.subjectKey(ComplaintSubject.key(filed.subject), filed.receivedAt) + key, [])
         }
     }
@@ -65,23 +61,6 @@ public enum ComplaintProjection: Projection {
     /// Subject key, separator and the receiving time, sortable as bytes.
     static func subjectKey(_ subject: String, _ receivedAt: Timestamp) -> [UInt8] {
         Array(subject.utf8) + [0] + (UInt64(bitPattern: receivedAt.rawValue) ^ (1 << 63)).bigEndianBytes
-    }
-
-    /// Numbers written before the counters existed follow the first pattern,
-    /// `{unit}{yy}{MM}{dd}{seq}`, counted per unit and day.
-    static func legacySeries(of number: ComplaintNumber) -> String? {
-        let text = number.rawValue
-        let unit = text.prefix { $0.isUppercase }
-        let digits = text.dropFirst(unit.count)
-        guard !unit.isEmpty, digits.count > 6, digits.allSatisfy(\.isNumber) else { return nil }
-        let day = digits.prefix(6)
-        return "\(unit)/20\(day.prefix(2))-\(day.dropFirst(2).prefix(2))-\(day.suffix(2))"
-    }
-
-    static func legacyRunning(of number: ComplaintNumber) -> Int? {
-        guard Self.legacySeries(of: number) != nil else { return nil }
-        let unit = number.rawValue.prefix { $0.isUppercase }
-        return Int(number.rawValue.dropFirst(unit.count + 6))
     }
 
     // MARK: - Reads

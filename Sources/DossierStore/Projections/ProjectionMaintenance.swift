@@ -15,14 +15,16 @@ struct ProjectionMaintenance {
     }
 
     /// Rebuilds every table from the log when the stored projection format is not
-    /// `ProjectionRegistry.format` (an older daemon, or never recorded): the log is the truth,
-    /// projections are derived.
+    /// `ProjectionRegistry.format` (an older daemon, or never recorded), or always with
+    /// `evenIfCurrent`: the log is the truth, projections are derived.
     /// - Returns: the events replayed, or nil when the tables were current.
-    func rebuildIfOutdated(in environment: Environment, reader: LogReader, chunkSize: Int = 10_000) throws -> UInt64? {
+    func rebuildIfOutdated(
+        in environment: Environment, reader: LogReader, evenIfCurrent: Bool = false, chunkSize: Int = 10_000
+    ) throws -> UInt64? {
         let key = StoreDatabases.MetaKey.projectionFormat
         let format = Array(ProjectionRegistry.format.utf8)
         let stored = try environment.read { txn in try txn.get(self.databases.meta, forKey: key) }
-        guard stored != format else { return nil }
+        guard stored != format || evenIfCurrent else { return nil }
         try environment.write { txn in
             for table in ProjectionRegistry.tables { try txn.clear(self.databases.projections[table]) }
         }
