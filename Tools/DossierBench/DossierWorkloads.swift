@@ -56,6 +56,9 @@ struct DossierWorkloads {
         let credit = try await CreditWorkload(configuration: configuration).run(daemon.store)
         report.record("credit_mixed_eps", credit.eventsPerSecond, note: credit.note)
 
+        let follow = try await AuditWorkloads.follow(socket: socket, store: daemon.store, detail: detail, configuration)
+        report.record("follow_eps", follow.eventsPerSecond, note: follow.note)
+
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {
             progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")
@@ -69,6 +72,11 @@ struct DossierWorkloads {
         report.record("query_p999_us", Double(latency.valueAtPercentile(99.9)), unit: "µs")
 
         let events = try daemon.store.head().sequence
+        let proofs = try await AuditWorkloads.proveLatency(socket: socket, events: events, configuration)
+        report.record(
+            "prove_us", Double(proofs.valueAtPercentile(99)), unit: "µs",
+            note: "p99 of \(proofs.totalCount) inclusion proofs at \(events) events; p50 \(proofs.valueAtPercentile(50)) µs")
+
         progress(configuration, "dossier: replay of \(events) events")
         var started = Date()
         let replay = try daemon.store.replay()
