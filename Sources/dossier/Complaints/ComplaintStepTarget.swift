@@ -7,8 +7,7 @@ import DossierProtocol
 struct ComplaintStepTarget: ParsableArguments {
     @OptionGroup var options: GlobalOptions
     @Argument(help: "Complaint number.") var number: String
-    @Option(name: .customLong("expected-version"), help: "Refuse unless the complaint's stream is at this version.")
-    var expectedVersion: UInt64?
+    @OptionGroup var expectedVersion: ExpectedVersionOption
     @OptionGroup var write: WriteOptions
 
     /// Sends `method` with `params` (with a request id, resent when the outcome is unknown) and
@@ -17,7 +16,7 @@ struct ComplaintStepTarget: ParsableArguments {
         let attempts = self.write.attempts()
         var params = params
         params.requestId = attempts.requestID
-        params.expectedVersion = self.expectedVersion.map { .exact($0) }
+        params.expectedVersion = self.expectedVersion.expected
         try ClientRunner(options: self.options).run(attempts) { [params] connection in
             try connection.call(method, params, as: ComplaintResult.self)
         } render: {

@@ -45,15 +45,14 @@ struct CustomerCommand: ParsableCommand {
         @Option(name: .customLong("observed-on"), help: "When it was observed (yyyy-MM-dd; default today).")
         var observedOn: LocalDate?
         @Option(help: "What the bank does about it.") var response: FlagResponse?
-        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
-        var expectedVersion: UInt64?
+        @OptionGroup var expectedVersion: ExpectedVersionOption
         @OptionGroup var write: WriteOptions
 
         func run() throws {
             let write = self.write.attempts()
             let params = FlagCustomerParams(
                 customer: self.id, kind: self.kind, source: self.source, detail: self.detail,
-                observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.map { .exact($0) },
+                observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.expected,
                 requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
@@ -73,15 +72,14 @@ struct CustomerCommand: ParsableCommand {
         @Option(name: .customLong("resolved-on"), help: "When it was resolved (yyyy-MM-dd; default today).")
         var resolvedOn: LocalDate?
         @Option(help: "Free text.") var note: String?
-        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
-        var expectedVersion: UInt64?
+        @OptionGroup var expectedVersion: ExpectedVersionOption
         @OptionGroup var write: WriteOptions
 
         func run() throws {
             let write = self.write.attempts()
             let params = ResolveFlagParams(
                 customer: self.id, flag: self.flag, outcome: self.outcome, resolvedOn: self.resolvedOn, note: self.note,
-                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+                expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.resolveFlag, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
@@ -97,15 +95,14 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "The new stage.") var to: PoolStage
         @Option(help: "promoted (up one stage), paused or demoted (back to prospect).") var reason: StageChangeReason
         @Option(help: "Free text.") var note: String?
-        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
-        var expectedVersion: UInt64?
+        @OptionGroup var expectedVersion: ExpectedVersionOption
         @OptionGroup var write: WriteOptions
 
         func run() throws {
             let write = self.write.attempts()
             let params = ChangeStageParams(
                 customer: self.id, stage: self.to, reason: self.reason, note: self.note,
-                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+                expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.changeStage, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
@@ -120,15 +117,14 @@ struct CustomerCommand: ParsableCommand {
         @Argument(help: "Customer id.") var id: String
         @Option(help: "The new tier.") var to: CustomerTier
         @Option(help: "Why (1 to 200 characters).") var reason: String
-        @Option(name: .customLong("expected-version"), help: "Refuse unless the customer's stream is at this version.")
-        var expectedVersion: UInt64?
+        @OptionGroup var expectedVersion: ExpectedVersionOption
         @OptionGroup var write: WriteOptions
 
         func run() throws {
             let write = self.write.attempts()
             let params = ChangeTierParams(
                 customer: self.id, tier: self.to, reason: self.reason,
-                expectedVersion: self.expectedVersion.map { .exact($0) }, requestId: write.requestID)
+                expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
             try ClientRunner(options: self.options).run(write) { connection in
                 try connection.call(Method.changeTier, params, as: CustomerResult.self)
             } render: { Rendering.customer($0) }
