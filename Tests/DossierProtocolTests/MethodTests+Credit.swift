@@ -181,7 +181,7 @@ extension MethodTests {
         ),
         (.listGroups, keys(ListGroupsParams(after: "a", limit: 1, asOf: Timestamp(rawValue: 0))), keys(ListGroupsParams())),
         (
-            .groupExposure, keys(GroupExposureQueryParams(id: "G", currency: "CNY")),
+            .groupExposure, keys(GroupExposureQueryParams(id: "G", currency: "CNY", asOf: Timestamp(rawValue: 0))),
             keys(GroupExposureQueryParams(id: "G"))
         ),
     ]

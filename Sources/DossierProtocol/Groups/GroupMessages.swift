@@ -172,13 +172,15 @@ public struct ListGroupsParams: Codable, Hashable, Sendable, AsOfParams {
     }
 }
 
-public struct GroupExposureQueryParams: Codable, Hashable, Sendable {
+public struct GroupExposureQueryParams: Codable, Hashable, Sendable, AsOfParams {
     public var id: String
     public var currency: String?
+    public var asOf: Timestamp?
 
-    public init(id: String, currency: String? = nil) {
+    public init(id: String, currency: String? = nil, asOf: Timestamp? = nil) {
         self.id = id
         self.currency = currency
+        self.asOf = asOf
     }
 }
 

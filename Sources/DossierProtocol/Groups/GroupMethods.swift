@@ -107,6 +107,7 @@ extension Method {
         parameters: [
             .init("id", "string", required: true, "group id"),
             .init("currency", "string", "the currency to measure in; default the group limit's"),
+            .init("asOf", "RFC 3339 time", "as the log showed it at this time, judged on that day"),
         ],
         roles: everyone)
 

@@ -210,11 +210,13 @@ struct GroupCommand: ParsableCommand {
         @OptionGroup var options: GlobalOptions
         @Argument(help: "Group id.") var id: String
         @Option(help: "The currency to measure in (default the group limit's).") var currency: String?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
-                    Method.groupExposure, GroupExposureQueryParams(id: self.id, currency: self.currency),
+                    Method.groupExposure,
+                    GroupExposureQueryParams(id: self.id, currency: self.currency, asOf: self.at.asOf),
                     as: GroupExposureResult.self)
             } render: {
                 Rendering.groupExposure($0)

@@ -86,7 +86,10 @@ extension DossierMethods {
         router.query(Method.groupExposure, .long) { (params: GroupExposureQueryParams, _) in
             let id = try GroupID.parse(params.id, field: "id")
             let currency = try params.currency.map { try Currency.parse($0) }
-            guard let exposure = try store.groupExposure(id, on: store.today, currency: currency) else {
+            let found =
+                try params.asOf.map { try store.groupExposure(id, asOf: $0, currency: currency) }
+                ?? store.groupExposure(id, on: store.today, currency: currency)
+            guard let exposure = found else {
                 throw DomainError.groupNotFound(id)
             }
             return GroupExposureResult(exposure: exposure)
