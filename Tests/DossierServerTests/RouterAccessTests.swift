@@ -72,6 +72,20 @@ struct RouterAccessTests {
         for method in Method.all where method != .hello { #expect(!RequestRouter.mayCall(method, role: nil)) }
     }
 
+    /// The review's attack came from an auditor: only an admin may back up, and a refused
+    /// backup touches nothing at the path it named.
+    @Test(arguments: [Role.auditor, .viewer, .clerk, .approver])
+    func onlyAnAdminMayBackUp(role: Role) async throws {
+        try await withTemporaryDirectory { directory in
+            let target = directory.appending("planted")
+            let reply = try await Self.replies([
+                (#"{"id":1,"method":"admin.backup","params":{"path":"\#(target)"}}"#, role)
+            ])[0]
+            #expect(Self.code(reply) == "dossier.Forbidden")
+            #expect(!FileManager.default.fileExists(atPath: target))
+        }
+    }
+
     @Test func helloSaysWhichRoleThePeerHas() async throws {
         let replies = try await Self.replies([
             (#"{"id":1,"method":"system.hello"}"#, .viewer), (#"{"id":2,"method":"system.hello"}"#, nil),
