@@ -10,7 +10,7 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.current,
         subcommands: [
             PingCommand.self, CustomerCommand.self, ComplaintCommand.self, RatingCommand.self, LimitCommand.self,
-            GroupCommand.self, EventsCommand.self, HeadCommand.self,
+            GroupCommand.self, ImportCommand.self, EventsCommand.self, HeadCommand.self,
             AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
             CallCommand.self,
         ])
