@@ -73,3 +73,40 @@ final class RecordingSink: ImportSink {
         self.batches.flatMap(\.rows).compactMap { if case .row(let row) = $0 { row } else { nil } }
     }
 }
+
+extension ImportFixtures {
+    static let cfpbHeader =
+        "Date received,Product,Sub-product,Issue,Sub-issue,Consumer complaint narrative,Company public response,"
+        + "Company,State,ZIP code,Tags,Consumer consent provided?,Submitted via,Date sent to company,"
+        + "Company response to consumer,Timely response?,Consumer disputed?,Complaint ID"
+
+    /// CFPB rows as a spreadsheet re-saved them: US dates, ZIP codes without their leading zero, a
+    /// narrative with commas, doubled quotes and line breaks; one row without a date, one repeated.
+    static var cfpb: String {
+        [
+            Self.cfpbHeader,
+            "3/18/2020,Mortgage,Conventional home mortgage,Trouble during payment process,,\"They said \"\"wait\"\",\nthen, again,\nnothing\",,"
+                + "Acme Bank,MA,2134,,Consent provided,Web,3/19/2020,Closed with explanation,Yes,No,3575001",
+            "2020/3/18,Credit card,General-purpose credit card,Fees or interest,Problem with fees,,,Acme Bank,MA,2134.0,,"
+                + ",Phone,2020/3/20,In progress,Yes,N/A,3575002",
+            "7/30/2010,Checking or savings account,,Managing an account,,,,Other Bank,CA,90210,Older American,,Referral,"
+                + "7/30/2010,Closed with monetary relief,No,Yes,3575003",
+            ",Mortgage,,Trouble during payment process,,,,Acme Bank,MA,02134,,,Web,,Closed,Yes,No,3575004",
+            "3/18/2020,Mortgage,Conventional home mortgage,Trouble during payment process,,,,Acme Bank,MA,02134,,,Web,"
+                + "3/19/2020,Closed with explanation,Yes,No,3575001",
+        ].joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Agency ratings out of date order, in the second header's shape, with a grade off the scale
+    /// (`CC+`), a withdrawn rating (`NR`) and a day-first date.
+    static var agencyRatings: String {
+        [
+            "Rating Agency,Corporation,Rating,Rating Date,CIK,Binary Rating,SIC Code,Sector,Ticker,Current Ratio",
+            "Standard & Poor's Ratings Services,Whirlpool Corp.,BBB,2014-11-27,106640,1,3630,Manufacturing,WHR,1.1",
+            "Egan-Jones Ratings Company,Whirlpool Corp.,BBB+,2010/3/18,106640,1,3630,Manufacturing,WHR,1.2",
+            "Moody's Investors Service,Whirlpool Corp.,BB,2016-06-30,106640,1,3630,Manufacturing,WHR,1.0",
+            "Fitch Ratings,Broke Co,CC+,2015-01-05,,0,1000,Mining,BRK,0.2",
+            "Fitch Ratings,Gone Inc,NR,2015-01-05,999,0,1000,Mining,GON,0.2",
+        ].joined(separator: "\n") + "\n"
+    }
+}
