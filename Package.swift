@@ -52,7 +52,9 @@ let package = Package(
         // files are TOML like the daemon's config.
         .target(
             name: "DossierImport",
-            dependencies: ["DossierFoundation", "DossierProtocol", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: [
+                "DossierFoundation", "DossierProtocol", "DossierClient", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
             swiftSettings: swiftSettings),
 
         // Event log, projections and the single writer on LMDB.
@@ -119,7 +121,7 @@ let package = Package(
         .target(
             name: "DossierBench",
             dependencies: [
-                "DossierServer", "DossierStore", "DossierClient", "DossierProtocol", "CLMDB", "CSQLite",
+                "DossierServer", "DossierStore", "DossierClient", "DossierProtocol", "DossierImport", "CLMDB", "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -56,6 +56,11 @@ struct DossierWorkloads {
         let credit = try await CreditWorkload(configuration: configuration).run(daemon.store)
         report.record("credit_mixed_eps", credit.eventsPerSecond, note: credit.note)
 
+        progress(configuration, "dossier: import of a \(configuration.importRows)-row UCI file")
+        let imported = try await ImportWorkload.run(socket: socket, rows: configuration.importRows, configuration)
+        report.record("import_events_eps", imported.eventsPerSecond, note: imported.note)
+        report.record("import_rows_per_s", imported.rowsPerSecond, unit: "rows/s")
+
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {
             progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")

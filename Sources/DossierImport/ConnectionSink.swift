@@ -1,19 +1,18 @@
 import DossierClient
 import DossierCore
-import DossierImport
 import DossierProtocol
 
 /// Sends `import.rows` batches on one connection, pipelined: the daemon answers a
 /// connection's requests in order, so answers are read back in the order sent.
-final class ConnectionSink: ImportSink {
+public final class ConnectionSink: ImportSink {
     private let connection: DossierConnection
     private var nextID = 1
 
-    init(connection: DossierConnection) {
+    public init(connection: DossierConnection) {
         self.connection = connection
     }
 
-    func send(_ batch: ImportRowsParams) throws {
+    public func send(_ batch: ImportRowsParams) throws {
         var line = Array(#"{"id":\#(self.nextID),"method":"import.rows","params":"#.utf8)
         line += try DossierJSON.encode(batch)
         line.append(UInt8(ascii: "}"))
@@ -21,7 +20,7 @@ final class ConnectionSink: ImportSink {
         try self.connection.send(line: line)
     }
 
-    func receive() throws -> ImportRowsResult {
+    public func receive() throws -> ImportRowsResult {
         let line = try self.connection.receiveLine()
         let reply: Reply
         do {
