@@ -29,12 +29,18 @@ extension MappedFormat {
                 validFromColumn: try optional(limit, "valid_from"), validToColumn: try optional(limit, "valid_to"),
                 basis: try limit.string("basis", default: "imported from \(self.source)"))
         }
+        // Every key of a table is read (and checked) even when the table names no column, so
+        // a file that spells out all of them, as mapped-example.toml does, is valid.
         let rating = try mapping.table("rating")
-        if let grade = try optional(rating, "grade") {
-            self.rating = Rating(
-                scale: try rating.string("scale", default: "agency"), gradeColumn: grade,
-                effectiveOnColumn: try required(rating, "effective_on"),
-                grades: try rating.dictionary("grades", default: [:]))
+        let grade = try optional(rating, "grade")
+        let ratingScale = try rating.string("scale", default: "agency")
+        let effectiveOn = try optional(rating, "effective_on")
+        let grades = try rating.dictionary("grades", default: [:])
+        if let grade {
+            guard let effectiveOn else {
+                throw .badMapping(path: mapping.path, reason: "rating.effective_on must name a column")
+            }
+            self.rating = Rating(scale: ratingScale, gradeColumn: grade, effectiveOnColumn: effectiveOn, grades: grades)
         }
         self.flags = []
         for table in try mapping.tables("flags") ?? [] {
@@ -49,12 +55,19 @@ extension MappedFormat {
                     observedOnColumn: try optional(table, "observed_on")))
         }
         let complaint = try mapping.table("complaint")
-        if let subject = try optional(complaint, "subject") {
+        let subject = try optional(complaint, "subject")
+        let received = try optional(complaint, "received")
+        let description = try optional(complaint, "description")
+        let type: ComplaintType = try complaint.choice("type", default: .other)
+        let channel: ComplaintChannel = try complaint.choice("channel", default: .letter)
+        let level: ComplaintLevel = try complaint.choice("level", default: .l4)
+        if let subject {
+            guard let received else {
+                throw .badMapping(path: mapping.path, reason: "complaint.received must name a column")
+            }
             self.complaint = Complaint(
-                subjectColumn: subject, receivedColumn: try required(complaint, "received"),
-                descriptionColumn: try optional(complaint, "description"),
-                type: try complaint.choice("type", default: .other), channel: try complaint.choice("channel", default: .letter),
-                level: try complaint.choice("level", default: .l4))
+                subjectColumn: subject, receivedColumn: received, descriptionColumn: description, type: type,
+                channel: channel, level: level)
         }
     }
 }
