@@ -83,4 +83,30 @@ struct ImportTests {
             #expect(replay.status == 0 && replay.stdout.contains("projections equal a replay"), "\(replay.stdout)")
         }
     }
+
+    /// An import stopped part way (here: the first rows of the file) resumes by running it
+    /// again: the rows already in the log are duplicates, the rest are imported.
+    @Test(.timeLimit(.minutes(2)))
+    func anInterruptedImportResumesWhereItStopped() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            defer { daemon.stop() }
+            let rows = (1...7).map { Self.uciRow(String($0), "30000", pay: ["0", "0", "0", "0", "0", "0"], defaulted: "0") }
+            let part = directory.appending("part.csv")
+            let whole = directory.appending("whole.csv")
+            try Self.write(Array(([Self.uciHeader] + rows.prefix(3)).joined(separator: "\n").utf8), to: part)
+            try Self.write(Array(([Self.uciHeader] + rows).joined(separator: "\n").utf8), to: whole)
+
+            let first = try await onThread { try daemon.cli(["--json", "import", "uci-credit", part]) }
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(try Self.object(first.stdout)["accepted"] as? Int == 3)
+            let resumed = try await onThread { try daemon.cli(["--json", "import", "uci-credit", whole]) }
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            let summary = try Self.object(resumed.stdout)
+            #expect(summary["accepted"] as? Int == 4)
+            #expect(summary["duplicates"] as? Int == 3)
+            #expect(summary["events"] as? Int == 8)
+        }
+    }
 }
