@@ -23,6 +23,7 @@ struct ImportComplaintsAndRatingsTests {
         "Moody's Investors Service,Whirlpool Corp.,BB,6/30/2016,106640,Manufacturing",
         "Fitch Ratings,Broke Co,CC+,1/5/2015,,Mining",
         "Fitch Ratings,Gone Inc,NR,1/5/2015,999,Mining",
+        "Fitch Ratings,Odd Corp,XYZ,1/6/2015,4242,Mining",
     ].joined(separator: "\n") + "\n"
 
     static func object(_ text: String) throws -> [String: Any] {
@@ -50,10 +51,17 @@ struct ImportComplaintsAndRatingsTests {
             #expect(listed.status == 0, "\(listed.stderr)")
             #expect(listed.stdout.contains("3575001") && listed.stdout.contains("3575002"), "\(listed.stdout)")
 
-            let rated = try await onThread { try daemon.cli(["--json", "import", "agency-ratings", ratingsFile]) }
+            let rejects = directory.appending("rejects.csv")
+            let rated = try await onThread {
+                try daemon.cli(["--json", "import", "agency-ratings", ratingsFile, "--rejects", rejects])
+            }
             let ratingSummary = try Self.object(rated.stdout)
             #expect(ratingSummary["accepted"] as? Int == 4, "\(rated.stdout) \(rated.stderr)")
-            #expect(ratingSummary["rejected"] as? Int == 1)
+            // NR is refused by the file's kind (no rating); XYZ by the daemon (not a grade of the scale).
+            #expect(ratingSummary["rejected"] as? Int == 2)
+            let refused = try String(contentsOfFile: rejects, encoding: .utf8)
+            #expect(refused.contains("6,Rating,,mapping,\"\"\"NR\"\" is not a rating\""), "\(refused)")
+            #expect(refused.contains("7,grade,Fitch Ratings|cik-4242|2015-01-06,dossier.BadRequest,grade XYZ is not a grade of scale agency"), "\(refused)")
             let history = try await onThread {
                 try daemon.cli(["--json", "rating", "history", "cik-106640", "--scale", "agency"])
             }
@@ -67,6 +75,7 @@ struct ImportComplaintsAndRatingsTests {
             let second = try Self.object(again.stdout)
             #expect(second["accepted"] as? Int == 0)
             #expect(second["duplicates"] as? Int == 4)
+            #expect(second["rejected"] as? Int == 2)
 
             let replay = try await onThread { try daemon.cli(["audit", "replay"]) }
             #expect(replay.status == 0 && replay.stdout.contains("projections equal a replay"), "\(replay.stdout)")
