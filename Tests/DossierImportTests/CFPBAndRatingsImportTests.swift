@@ -100,6 +100,21 @@ struct CFPBAndRatingsImportTests {
         #expect(sink.rows[1].flags == nil)
     }
 
+    @Test func anEncodingGivenIsUsedAndAnUnknownOneRefused() throws {
+        let bytes = try #require(Self.gb18030(ImportFixtures.uciHeader + "\r\n" + ImportFixtures.uciRow("1", limit: "20000")))
+        let path = try ImportFixtures.write(bytes)
+        var options = ImportOptions()
+        options.encoding = "gbk"
+        let format = try UCICreditFormat(mapping: MappingFile())
+        let summary = try ImportRunner(format: format, options: options, rejects: nil).run(path: path, sink: RecordingSink())
+        #expect(summary.encoding == "GBK")
+        #expect(summary.accepted == 1)
+        options.encoding = "NO-SUCH-CODE"
+        #expect(throws: ImportFileError.unknownEncoding("NO-SUCH-CODE")) {
+            try ImportRunner(format: format, options: options, rejects: nil).run(path: path, sink: RecordingSink())
+        }
+    }
+
     @Test func aMisspeltMappingKeyIsAnError() throws {
         let mapping = try MappingFile(text: "sourse = \"x\"\n", path: "bad.toml")
         _ = try UCICreditFormat(mapping: mapping)
