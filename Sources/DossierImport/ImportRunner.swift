@@ -11,6 +11,10 @@ public protocol ImportSink: AnyObject {
 public struct ImportOptions: Sendable {
     /// Rows per `import.rows` request (at most the daemon's `import.max_rows_per_request`).
     public var batchRows = 500
+    /// Most bytes one request's rows may take, as `ImportRowParams.estimatedBytes` counts them:
+    /// a batch is sent early when its rows reach it. Keep it well under the daemon's
+    /// `server.max_line_bytes` (1 MiB by default).
+    public var batchBytes = 512 * 1024
     /// Requests sent before the first answer is awaited: the daemon's writer always has the
     /// next batch while it commits one.
     public var batchesInFlight = 4
@@ -33,6 +37,8 @@ public final class ImportRunner {
     private let progress: ((ImportProgress) -> Void)?
     private var summary = ImportSummary()
     private var outstanding: [[ImportRowParams]] = []
+    /// The estimated size of the batch being filled.
+    private var batchBytes = 0
     private var stopped = false
     private let started = ContinuousClock.now
 
@@ -68,8 +74,7 @@ public final class ImportRunner {
                     if let sorter {
                         try sorter.add(params, day: self.format.effectiveDay(of: params) ?? Int.min)
                     } else {
-                        batch.append(params)
-                        if batch.count == self.options.batchRows { try self.submit(&batch, to: sink) }
+                        try self.add(params, to: &batch, sink: sink)
                     }
                 } catch let problem as RowProblem {
                     try self.reject(line: row.line, column: problem.column, key: nil, code: "mapping", reason: problem.reason)
@@ -80,8 +85,7 @@ public final class ImportRunner {
         if let sorter, !self.stopped {
             try sorter.forEachInOrder { params in
                 guard !self.stopped else { return }
-                batch.append(params)
-                if batch.count == self.options.batchRows { try self.submit(&batch, to: sink) }
+                try self.add(params, to: &batch, sink: sink)
             }
         }
         // With `strict`, the rows before the bad one are still sent: the import stops at it.
@@ -96,8 +100,21 @@ public final class ImportRunner {
         return self.summary
     }
 
+    /// Adds a row to the batch, sending the batch first when the row would take it over
+    /// `batchBytes`, and after when it is full.
+    private func add(_ row: ImportRowParams, to batch: inout [ImportRowParams], sink: (any ImportSink)?) throws {
+        let size = row.estimatedBytes
+        if !batch.isEmpty, self.batchBytes + size > self.options.batchBytes { try self.submit(&batch, to: sink) }
+        batch.append(row)
+        self.batchBytes += size
+        if batch.count >= self.options.batchRows { try self.submit(&batch, to: sink) }
+    }
+
     private func submit(_ batch: inout [ImportRowParams], to sink: (any ImportSink)?) throws {
-        defer { batch.removeAll(keepingCapacity: true) }
+        defer {
+            batch.removeAll(keepingCapacity: true)
+            self.batchBytes = 0
+        }
         guard !batch.isEmpty else { return }
         guard let sink, !self.options.dryRun else {
             self.summary.accepted += batch.count  // a dry run counts what would be sent

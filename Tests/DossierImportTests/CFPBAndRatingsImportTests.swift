@@ -138,3 +138,30 @@ struct CFPBAndRatingsImportTests {
         return process.terminationStatus == 0 ? Array(data) : nil
     }
 }
+
+@Suite("Batches cut by size")
+struct ImportBatchSizeTests {
+    /// Rows with long narratives go in smaller batches, each under the daemon's line limit.
+    @Test func longNarrativesMakeSmallerBatches() throws {
+        let narrative = "\"" + String(repeating: "They said \"\"wait\"\", then nothing. ", count: 250) + "\""
+        let rows = (1...200).map { id in
+            "3/18/2020,Mortgage,,Trouble during payment process,,\(narrative),,Acme Bank,MA,2134,,,Web,3/19/2020,"
+                + "Closed with explanation,Yes,No,\(id)"
+        }
+        let path = try ImportFixtures.write(([ImportFixtures.cfpbHeader] + rows).joined(separator: "\n"))
+        let sink = RecordingSink()
+        var options = ImportOptions()
+        options.batchRows = 500
+        let summary = try ImportRunner(format: try CFPBFormat(mapping: MappingFile()), options: options, rejects: nil)
+            .run(path: path, sink: sink)
+        #expect(summary.accepted == 200)
+        #expect(sink.batches.count > 1)
+        for (index, batch) in sink.batches.enumerated() {
+            let bytes = try DossierJSON.encode(batch).count
+            #expect(bytes <= options.batchBytes, "a batch of \(batch.rows.count) rows takes \(bytes) bytes")
+            // The estimate is generous, not wild: every batch but the last is at least a quarter full.
+            guard index < sink.batches.count - 1 else { continue }
+            #expect(bytes > options.batchBytes / 4, "a batch of \(batch.rows.count) rows takes only \(bytes) bytes")
+        }
+    }
+}

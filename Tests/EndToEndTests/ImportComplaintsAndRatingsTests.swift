@@ -81,4 +81,27 @@ struct ImportComplaintsAndRatingsTests {
             #expect(replay.status == 0 && replay.stdout.contains("projections equal a replay"), "\(replay.stdout)")
         }
     }
+
+    /// Narratives of thousands of characters: batches are cut by size, so no request goes over
+    /// the daemon's line limit (1 MiB) however many rows a batch may hold.
+    @Test(.timeLimit(.minutes(2)))
+    func longNarrativesStayUnderTheLineLimit() async throws {
+        try await withTemporaryDirectory { directory in
+            let daemon = DaemonProcess(directory: directory)
+            try daemon.start()
+            defer { daemon.stop() }
+            let narrative = "\"" + String(repeating: "They said \"\"wait\"\", then nothing at all. ", count: 240) + "\""
+            let header = Self.cfpb.split(separator: "\r\n").first.map(String.init) ?? ""
+            let rows = (1...150).map { id in
+                "3/18/2020,Mortgage,,Trouble during payment process,,\(narrative),,Acme Bank,MA,2134,,,Web,3/19/2020,"
+                    + "Closed with explanation,Yes,No,\(id)"
+            }
+            let file = directory.appending("long.csv")
+            #expect(FileManager.default.createFile(atPath: file, contents: Data(([header] + rows).joined(separator: "\n").utf8)))
+            let imported = try await onThread { try daemon.cli(["--json", "import", "cfpb", file]) }
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let summary = try Self.object(imported.stdout)
+            #expect(summary["accepted"] as? Int == 150, "\(imported.stdout)")
+        }
+    }
 }

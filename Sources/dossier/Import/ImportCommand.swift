@@ -37,10 +37,15 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The file's encoding, e.g. GB18030, GBK, LATIN1 (default: detected).") var encoding: String?
     @Option(help: "Rows per request (at most the daemon's import.max_rows_per_request).") var batchRows = 500
     @Option(help: "Requests sent before waiting for the first answer.") var inFlight = 4
+    @Option(help: "Most bytes of rows per request, estimated (keep under the daemon's server.max_line_bytes).")
+    var batchBytes = 512 * 1024
 
     func validate() throws {
         guard (1...100_000).contains(self.batchRows) else { throw ValidationError("--batch-rows must be 1 to 100000") }
         guard (1...64).contains(self.inFlight) else { throw ValidationError("--in-flight must be 1 to 64") }
+        guard (1024...(1 << 30)).contains(self.batchBytes) else {
+            throw ValidationError("--batch-bytes must be 1024 to 1073741824")
+        }
         if self.kind == .mapped, self.mapping == nil { throw ValidationError("mapped needs --mapping FILE.toml") }
     }
 
@@ -58,6 +63,7 @@ struct ImportCommand: ParsableCommand {
         var importOptions = ImportOptions()
         importOptions.batchRows = self.batchRows
         importOptions.batchesInFlight = self.inFlight
+        importOptions.batchBytes = self.batchBytes
         importOptions.dryRun = self.dryRun
         importOptions.strict = self.strict
         importOptions.encoding = self.encoding
