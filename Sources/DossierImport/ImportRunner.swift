@@ -101,9 +101,16 @@ public final class ImportRunner {
     }
 
     /// Adds a row to the batch, sending the batch first when the row would take it over
-    /// `batchBytes`, and after when it is full.
+    /// `batchBytes`, and after when it is full; a row bigger than a whole batch is a reject.
     private func add(_ row: ImportRowParams, to batch: inout [ImportRowParams], sink: (any ImportSink)?) throws {
         let size = row.estimatedBytes
+        guard size <= self.options.batchBytes else {
+            // Alone it would still make a request the daemon refuses whole.
+            try self.reject(
+                line: row.line ?? 0, column: nil, key: row.key, code: "size",
+                reason: "the row takes about \(size) bytes, more than a request may (--batch-bytes \(self.options.batchBytes))")
+            return
+        }
         if !batch.isEmpty, self.batchBytes + size > self.options.batchBytes { try self.submit(&batch, to: sink) }
         batch.append(row)
         self.batchBytes += size

@@ -8,7 +8,8 @@ public final class RejectFile {
         /// The file's column (or the daemon's field) at fault, when known.
         public var column: String?
         public var key: String?
-        /// `csv` (unreadable line), `mapping` (a value the format cannot read), or the daemon's
+        /// `csv` (unreadable line), `mapping` (a value the format cannot read), `size` (a row
+        /// too big for one request), or the daemon's
         /// error code (`dossier.RuleViolation`, ...).
         public var code: String
         public var reason: String

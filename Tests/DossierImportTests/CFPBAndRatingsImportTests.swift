@@ -164,4 +164,23 @@ struct ImportBatchSizeTests {
             #expect(bytes > options.batchBytes / 4, "a batch of \(batch.rows.count) rows takes only \(bytes) bytes")
         }
     }
+
+    @Test func aRowBiggerThanARequestIsARejectNotAFailedImport() throws {
+        let huge = "\"" + String(repeating: "x", count: 40_000) + "\""
+        let rows = [
+            "3/18/2020,Mortgage,,Trouble during payment process,,short,,Acme Bank,MA,2134,,,Web,,In progress,Yes,No,1",
+            "3/18/2020,Mortgage,,Trouble during payment process,,\(huge),,Acme Bank,MA,2134,,,Web,,In progress,Yes,No,2",
+        ]
+        let path = try ImportFixtures.write(([ImportFixtures.cfpbHeader] + rows).joined(separator: "\n"))
+        var options = ImportOptions()
+        options.batchBytes = 16 * 1024
+        let rejects = path + ".rejects.csv"
+        let sink = RecordingSink()
+        let summary = try ImportRunner(
+            format: try CFPBFormat(mapping: MappingFile()), options: options, rejects: try RejectFile(path: rejects)
+        ).run(path: path, sink: sink)
+        #expect((summary.accepted, summary.rejected) == (1, 1))
+        let text = try String(contentsOfFile: rejects, encoding: .utf8)
+        #expect(text.contains("3,,2,size,\"the row takes about"), "\(text)")
+    }
 }
