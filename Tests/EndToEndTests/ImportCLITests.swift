@@ -52,4 +52,26 @@ struct ImportCLITests {
             #expect(missing.stderr.contains("cannot read"), "\(missing.stderr)")
         }
     }
+
+    /// On a terminal (`script` gives the CLI one) a progress bar is drawn: percent, rows/s,
+    /// time left; `--json` keeps the terminal quiet.
+    @Test(
+        .timeLimit(.minutes(2)),
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
+    func aTerminalGetsAProgressBarUnlessJSON() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory.appending("cfpb.csv")
+            #expect(FileManager.default.createFile(atPath: file, contents: Data(Self.cfpb.utf8)))
+            let command = "\(BuiltProducts.dossier) --socket /nonexistent/d.sock import cfpb \(file) --dry-run"
+            let bar = try await onThread {
+                try ProcessRunner.run("/usr/bin/script", ["-qc", command, "/dev/null"], timeoutSeconds: 60)
+            }
+            #expect(bar.stdout.contains("] 100% 1 rows,") && bar.stdout.contains("rows/s, ETA 0:00"), "\(bar.stdout)")
+            let quiet = try await onThread {
+                try ProcessRunner.run("/usr/bin/script", ["-qc", command + " --json", "/dev/null"], timeoutSeconds: 60)
+            }
+            #expect(!quiet.stdout.contains("ETA"), "\(quiet.stdout)")
+            #expect(quiet.stdout.contains("\"dryRun\":true"), "\(quiet.stdout)")
+        }
+    }
 }
