@@ -48,7 +48,14 @@ let package = Package(
             swiftSettings: swiftSettings),
 
         // Reading data as banks have it: CSV as found in the wild.
-        .target(name: "DossierImport", dependencies: ["DossierFoundation"], swiftSettings: swiftSettings),
+        // Mappings per source format produce the rows of `import.rows` (DossierProtocol); mapping
+        // files are TOML like the daemon's config.
+        .target(
+            name: "DossierImport",
+            dependencies: [
+                "DossierFoundation", "DossierProtocol", "DossierClient", .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings),
 
         // Event log, projections and the single writer on LMDB.
         .target(
@@ -98,7 +105,7 @@ let package = Package(
         .executableTarget(
             name: "dossier",
             dependencies: [
-                "DossierClient", "DossierProtocol", "DossierMerkle",
+                "DossierClient", "DossierProtocol", "DossierMerkle", "DossierImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -114,7 +121,7 @@ let package = Package(
         .target(
             name: "DossierBench",
             dependencies: [
-                "DossierServer", "DossierStore", "DossierClient", "DossierProtocol", "CLMDB", "CSQLite",
+                "DossierServer", "DossierStore", "DossierClient", "DossierProtocol", "DossierImport", "CLMDB", "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -182,7 +189,8 @@ let package = Package(
             name: "DossierMerkleTests",
             dependencies: ["DossierMerkle", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
-        .testTarget(name: "DossierImportTests", dependencies: ["DossierImport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DossierImportTests", dependencies: ["DossierImport", "DossierProtocol"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierStoreTests", dependencies: ["DossierStore", "DossierTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "DossierProtocolTests", dependencies: ["DossierProtocol"], swiftSettings: swiftSettings),
         .testTarget(

@@ -11,7 +11,7 @@
 ///   quote inside an unquoted field, text after a closing quote, a quote never closed, a bare
 ///   CR, invalid UTF-8, a wrong field count, or a field, record or field count over its limit.
 ///
-/// Reads from memory; limits bound what one record may cost.
+/// Reads from memory, through `CSVScanner` (which streams); limits bound what one record may cost.
 public struct CSVReader: Sendable {
     public struct Options: Sendable, Hashable {
         /// The field separator; never a quote, CR or LF.
@@ -29,26 +29,16 @@ public struct CSVReader: Sendable {
     }
 
     public let options: Options
-    private let bytes: [UInt8]
-    private var index: Int
-    /// The current line (1-based) and the index where it starts, for positions in errors.
-    private var line = 1
-    private var lineStart: Int
-    /// Records read so far, the header included.
-    private var recordNumber = 0
+    private var scanner: CSVScanner
     private var expectedFields: Int?
     /// The header's fields when `options.hasHeader`, once read.
     public private(set) var header: [String]?
 
     public init(_ bytes: [UInt8], options: Options = Options()) {
-        precondition(
-            ![UInt8(ascii: "\""), UInt8(ascii: "\r"), UInt8(ascii: "\n")].contains(options.delimiter),
-            "a CSV delimiter cannot be a quote or a line break")
         self.options = options
-        self.bytes = bytes
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        self.index = start
-        self.lineStart = start
+        self.scanner = CSVScanner(options: options)
+        self.scanner.append(bytes)
+        self.scanner.finish()
     }
 
     public init(_ text: String, options: Options = Options()) {
@@ -77,133 +67,29 @@ public struct CSVReader: Sendable {
         try Self.read(Array(text.utf8), options: options)
     }
 
-    // MARK: - Parsing
-
-    private static let quote = UInt8(ascii: "\"")
-    private static let carriageReturn = UInt8(ascii: "\r")
-    private static let lineFeed = UInt8(ascii: "\n")
-
+    /// The scanner's next record, held to the strict rules: the first malformed record ends
+    /// the reading, and every record has the first one's field count.
     private mutating func readRecord() throws(CSVError) -> [String]? {
-        guard self.index < self.bytes.count else { return nil }
-        self.recordNumber += 1
-        let recordStart = self.index
-        let recordLine = self.line
-        var fields: [String] = []
-        while true {
-            let (field, endsRecord) = try self.readField()
-            fields.append(field)
-            if fields.count > self.options.maximumFields {
-                throw self.error(.tooManyFields(maximum: self.options.maximumFields))
-            }
-            if self.index - recordStart > self.options.maximumRecordBytes {
-                throw CSVError(
-                    kind: .recordTooLong(maximum: self.options.maximumRecordBytes), line: recordLine, column: 1,
-                    record: self.recordNumber)
-            }
-            if endsRecord { break }
-        }
-        if let expected = self.expectedFields {
-            guard fields.count == expected else {
-                throw CSVError(
-                    kind: .fieldCountMismatch(expected: expected, actual: fields.count, againstHeader: self.options.hasHeader),
-                    line: recordLine, column: 1, record: self.recordNumber)
-            }
-        } else {
-            self.expectedFields = fields.count
-        }
-        return fields
-    }
-
-    /// Reads one field and what follows it; true when that ended the record.
-    private mutating func readField() throws(CSVError) -> (String, endsRecord: Bool) {
-        let startLine = self.line
-        let startColumn = self.column
-        var value: [UInt8] = []
-        if self.index < self.bytes.count, self.bytes[self.index] == Self.quote {
-            self.index += 1
-            while true {
-                guard self.index < self.bytes.count else {
-                    throw CSVError(kind: .unterminatedQuote, line: startLine, column: startColumn, record: self.recordNumber)
-                }
-                let byte = self.bytes[self.index]
-                if byte == Self.quote {
-                    if self.index + 1 < self.bytes.count, self.bytes[self.index + 1] == Self.quote {
-                        value.append(Self.quote)
-                        self.index += 2
-                    } else {
-                        self.index += 1
-                        break
-                    }
-                } else {
-                    value.append(byte)
-                    self.index += 1
-                    if byte == Self.lineFeed { self.startLine(at: self.index) }
-                }
-                if value.count > self.options.maximumFieldBytes {
+        switch self.scanner.next() {
+        case .record(let fields, let line):
+            if let expected = self.expectedFields {
+                guard fields.count == expected else {
                     throw CSVError(
-                        kind: .fieldTooLong(maximum: self.options.maximumFieldBytes), line: startLine,
-                        column: startColumn, record: self.recordNumber)
+                        kind: .fieldCountMismatch(
+                            expected: expected, actual: fields.count, againstHeader: self.options.hasHeader),
+                        line: line, column: 1, record: self.scanner.recordNumber)
                 }
+            } else {
+                self.expectedFields = fields.count
             }
-            guard let endsRecord = try self.endOfField() else { throw self.error(.characterAfterQuote) }
-            return (try Self.string(value, line: startLine, column: startColumn, record: self.recordNumber), endsRecord)
-        }
-        while self.index < self.bytes.count {
-            let byte = self.bytes[self.index]
-            if byte == self.options.delimiter || byte == Self.carriageReturn || byte == Self.lineFeed { break }
-            if byte == Self.quote { throw self.error(.quoteInUnquotedField) }
-            value.append(byte)
-            self.index += 1
-            if value.count > self.options.maximumFieldBytes {
-                throw CSVError(
-                    kind: .fieldTooLong(maximum: self.options.maximumFieldBytes), line: startLine, column: startColumn,
-                    record: self.recordNumber)
-            }
-        }
-        let endsRecord = try self.endOfField()!  // an unquoted field stops only at a delimiter, a line break or the end
-        return (try Self.string(value, line: startLine, column: startColumn, record: self.recordNumber), endsRecord)
-    }
-
-    /// Consumes what ends a field: the delimiter (false), a line break or the end of the input
-    /// (true). Returns nil, consuming nothing, when something else follows.
-    private mutating func endOfField() throws(CSVError) -> Bool? {
-        guard self.index < self.bytes.count else { return true }
-        switch self.bytes[self.index] {
-        case self.options.delimiter:
-            self.index += 1
-            return false
-        case Self.lineFeed:
-            self.index += 1
-            self.startLine(at: self.index)
-            return true
-        case Self.carriageReturn:
-            guard self.index + 1 < self.bytes.count, self.bytes[self.index + 1] == Self.lineFeed else {
-                throw self.error(.bareCarriageReturn)
-            }
-            self.index += 2
-            self.startLine(at: self.index)
-            return true
-        default:
+            return fields
+        case .malformed(let error):
+            throw error
+        case .end:
             return nil
+        case .needsInput:
+            preconditionFailure("the whole input was given to the scanner")
         }
-    }
-
-    private mutating func startLine(at index: Int) {
-        self.line += 1
-        self.lineStart = index
-    }
-
-    private var column: Int { self.index - self.lineStart + 1 }
-
-    private func error(_ kind: CSVError.Kind) -> CSVError {
-        CSVError(kind: kind, line: self.line, column: self.column, record: self.recordNumber)
-    }
-
-    private static func string(_ bytes: [UInt8], line: Int, column: Int, record: Int) throws(CSVError) -> String {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CSVError(kind: .invalidUTF8, line: line, column: column, record: record)
-        }
-        return text
     }
 }
 

@@ -40,7 +40,7 @@ extension Method {
     static let approvers: [Role] = [.approver, .admin]
 
     /// Every method, in the order `system.methods` lists them: one line per room.
-    public static let all: [Method] = system + customers + complaints + ratings + creditLimits + groups + log + operations
+    public static let all: [Method] = system + customers + complaints + ratings + creditLimits + groups + imports + log + operations
 
     /// The protocol version `system.hello` reports; raised on incompatible changes only.
     public static let protocolVersion = 1

@@ -41,7 +41,9 @@ public final class DossierServer: Service, Sendable {
         self.configuration = configuration
         self.store = store
         self.monitor = monitor
-        self.router = DossierMethods.router(store: store, serverVersion: version, monitor: monitor, signer: signer)
+        self.router = DossierMethods.router(
+            store: store, serverVersion: version, monitor: monitor, signer: signer,
+            importMaximumRows: configuration.importMaximumRows)
         self.listener = listener
         self.logger = logger
         self.onReady = onReady

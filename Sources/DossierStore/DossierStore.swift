@@ -194,6 +194,20 @@ public final class DossierStore: Service, Sendable {
         }
     }
 
+    /// Queues `commands` to the writer together, in order, and returns a handle for each.
+    /// Each is decided and committed like one `enqueue`d alone: it fails or succeeds by itself.
+    public func enqueue<Command: StoreCommand>(contentsOf commands: [(Command, CommandMetadata)])
+        -> [PendingWrite<CommandOutcome<Command.ReplyState>>]
+    {
+        let prepared = commands.map { command, metadata in
+            self.job { txn, appender in
+                try self.executor.execute(command, metadata: metadata, policy: self.policy, appender: &appender, txn: txn)
+            }
+        }
+        self.writer.enqueue(contentsOf: prepared.map(\.job))
+        return prepared.map(\.pending)
+    }
+
     /// Appends raw events to `stream` if it meets `expected` (the log's own contract, below
     /// the domain: no rule runs and no projection changes).
     public func append(_ events: [PendingEvent], to stream: StreamID, expected: ExpectedVersion) async throws
@@ -210,6 +224,15 @@ public final class DossierStore: Service, Sendable {
     func submit<R: Sendable>(
         _ body: @escaping @Sendable (borrowing WriteTransaction, inout LogAppender) throws -> R
     ) -> PendingWrite<R> {
+        let (job, pending) = self.job(body)
+        self.writer.enqueue(job)
+        return pending
+    }
+
+    /// A job for the writer that runs `body`, and the handle its caller awaits.
+    private func job<R: Sendable>(
+        _ body: @escaping @Sendable (borrowing WriteTransaction, inout LogAppender) throws -> R
+    ) -> (job: WriteJob, pending: PendingWrite<R>) {
         let pending = PendingWrite<R>()
         let result = ResultBox<R>()
         let job = WriteJob(
@@ -217,8 +240,7 @@ public final class DossierStore: Service, Sendable {
             succeed: { pending.complete(.success(result.value!)) },
             fail: { pending.complete(.failure($0)) }
         )
-        self.writer.enqueue(job)
-        return pending
+        return (job, pending)
     }
 
     /// Runs a batch in one transaction; called on the writer thread only.

@@ -10,8 +10,8 @@ struct Dossier: ParsableCommand {
         version: DossierVersion.current,
         subcommands: [
             PingCommand.self, CustomerCommand.self, ComplaintCommand.self, RatingCommand.self, LimitCommand.self,
-            GroupCommand.self, EventsCommand.self, HeadCommand.self,
-            HistoryCommand.self, AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
+            GroupCommand.self, ImportCommand.self, EventsCommand.self, HeadCommand.self, HistoryCommand.self,
+            AuditCommand.self, ExportCommand.self, StatusCommand.self, MetricsCommand.self, AdminCommand.self,
             CallCommand.self,
         ])
 

@@ -229,7 +229,7 @@ struct MethodTests {
         (.backup, keys(BackupParams(path: "/b")), keys(BackupParams(path: "/b"))),
         (.status, keys(NoParams()), keys(NoParams())),
         (.metrics, keys(NoParams()), keys(NoParams())),
-    ] + Self.creditParameterTable
+    ] + Self.creditParameterTable + Self.importParameterTable
 
     /// The parameters a method documents are the keys its params type has on the wire, and the
     /// required ones are the non-optional ones.

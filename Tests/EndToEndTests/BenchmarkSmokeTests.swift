@@ -7,7 +7,8 @@ struct BenchmarkSmokeTests {
     static let keys = [
         "raw_lmdb_batch1_eps", "raw_lmdb_batch32_eps", "raw_lmdb_batch1000_eps", "sqlite_full_eps", "sqlite_full_32_eps",
         "dossier_1_client_eps", "dossier_32_clients_eps", "dossier_pipelined_eps", "dossier_complaints_mixed_eps",
-        "credit_mixed_eps", "follow_eps", "query_p50_us", "query_p99_us", "query_p999_us", "prove_us", "replay_eps", "verify_eps",
+        "credit_mixed_eps", "import_events_eps", "import_rows_per_s", "follow_eps", "query_p50_us", "query_p99_us",
+        "query_p999_us", "prove_us", "replay_eps", "verify_eps",
         "bytes_written_per_event", "events", "db_bytes", "peak_rss_mb",
     ]
 

@@ -8,6 +8,8 @@ public struct BenchConfiguration: Sendable {
     public var seconds: Double = 10
     public var streams: Int = 10_000
     public var payloadBytes: Int = 300
+    /// Rows of the generated UCI-shaped file the import workload loads.
+    public var importRows: Int = 30_000
     /// Concurrent clients of the many-clients workloads.
     public var clients: Int = 32
     /// Requests one pipelining client keeps in flight.
@@ -29,6 +31,7 @@ public struct BenchConfiguration: Sendable {
         configuration.storedEvents = 20_000
         configuration.seconds = 1.5
         configuration.streams = 2_000
+        configuration.importRows = 3_000
         return configuration
     }
 }

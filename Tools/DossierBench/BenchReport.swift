@@ -49,6 +49,7 @@ public struct BenchReport: Sendable {
         ratio("dossier_32_clients_eps", "postgres_32_eps", target: ">= 3")
         ratio("dossier_32_clients_eps", "postgres_batch1000_eps", target: "moonshot >= 1")
         ratio("dossier_1_client_eps", "raw_lmdb_batch1_eps", target: ">= 0.9")
+        ratio("import_events_eps", "raw_lmdb_batch1000_eps", target: ">= 0.7")
         ratio("dossier_1_client_eps", "sqlite_full_eps", target: "moonshot >= 1")
         return lines.joined(separator: "\n")
     }

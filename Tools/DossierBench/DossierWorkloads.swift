@@ -59,6 +59,11 @@ struct DossierWorkloads {
         let follow = try await AuditWorkloads.follow(socket: socket, store: daemon.store, detail: detail, configuration)
         report.record("follow_eps", follow.eventsPerSecond, note: follow.note)
 
+        progress(configuration, "dossier: import of a \(configuration.importRows)-row UCI file")
+        let imported = try await ImportWorkload.run(socket: socket, rows: configuration.importRows, configuration)
+        report.record("import_events_eps", imported.eventsPerSecond, note: imported.note)
+        report.record("import_rows_per_s", imported.rowsPerSecond, unit: "rows/s")
+
         let stored = try daemon.store.head().sequence
         if stored < UInt64(configuration.storedEvents) {
             progress(configuration, "dossier: storing up to \(configuration.storedEvents) events")

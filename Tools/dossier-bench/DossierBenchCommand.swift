@@ -12,6 +12,8 @@ struct DossierBenchCommand: AsyncParsableCommand {
 
     @Option(help: "Events stored before the query, replay and verify workloads.") var events: Int?
     @Option(help: "Seconds per throughput workload.") var seconds: Double?
+    @Option(help: "Rows of the generated UCI-shaped file the import workload loads (default 30000).")
+    var importRows: Int?
     @Flag(help: "Small sizes for a smoke check (well under a minute).") var quick = false
     @Flag(help: "Print one JSON object instead of a table.") var json = false
     @Option(help: "PostgreSQL URL (e.g. postgresql://user@localhost/db); adds the PostgreSQL baselines.")
@@ -24,6 +26,7 @@ struct DossierBenchCommand: AsyncParsableCommand {
         var configuration = self.quick ? BenchConfiguration.quick : BenchConfiguration()
         if let events = self.events { configuration.storedEvents = events }
         if let seconds = self.seconds { configuration.seconds = seconds }
+        if let rows = self.importRows { configuration.importRows = max(1, rows) }
         if let scratch = self.scratch { configuration.scratchDirectory = scratch }
         configuration.postgresURL = self.postgres
         configuration.dossierOnly = self.dossierOnly

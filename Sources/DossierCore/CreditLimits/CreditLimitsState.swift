@@ -99,6 +99,8 @@ extension CreditLimitsState: StreamState {
             next.limits.append(limit)
             next.limits.sort { $0.number < $1.number }
             next.pending = nil
+            // An imported limit is approved without a proposal of ours: its number is used all the same.
+            if !approved.isChange { next.limitsProposed = max(next.limitsProposed, approved.number) }
         case .rejected:
             next.pending = nil
         case .frozen(let frozen):

@@ -33,9 +33,21 @@ extension Rule {
             + "its volume in a quarter is below the threshold")
 
     /// The rating rules, in the order docs/PROTOCOL.md lists them.
+    /// The rule an imported rating names: taken over as the agency (or earlier system) gave it.
+    public static let ratingImported = Rule(
+        "rating.imported",
+        "a rating imported from an agency or an earlier system takes effect as given, mapped onto our scale, without "
+            + "a proposal of ours")
+    public static let ratingImportDateOrder = Rule(
+        "rating.import_date_order",
+        "imported ratings are applied in date order: one effective before the customer's active rating on the scale "
+            + "is refused",
+        details: ["customer", "scale", "effectiveOn", "activeSince"])
+
     static let ratings: [Rule] = [
         .ratingOnePending, .ratingFourEyes, .ratingApproverRole, .ratingOneStepUpgrade, .ratingGradeFollowsScore,
-        .ratingDefaultReason, .ratingQuarterlyDowngradeOnce, .ratingQuarterlyDowngrade,
+        .ratingDefaultReason, .ratingQuarterlyDowngradeOnce, .ratingQuarterlyDowngrade, .ratingImported,
+        .ratingImportDateOrder,
     ]
 }
 

@@ -45,6 +45,10 @@ public struct ServerConfiguration: Sendable, Hashable {
     public var eventLoopThreads: Int = 0
     /// Longest a graceful shutdown waits for in-flight requests, in seconds.
     public var shutdownGraceSeconds: Int = 20
+    /// Most rows one `import.rows` request may carry (`import.max_rows_per_request`): each is a
+    /// job on the writer's queue until its batch commits, so this bounds what one request of a
+    /// clerk queues (the line length already bounds what it makes the daemon read).
+    public var importMaximumRows: Int = 1000
 
     public init(socketPath: String) {
         self.socketPath = socketPath

@@ -41,6 +41,20 @@ final class GroupCommitWriter: @unchecked Sendable {
         self.condition.unlock()
     }
 
+    /// Queues `jobs` together, in order: the writer sees all of them at once (a bulk request's
+    /// rows fill one batch instead of the first waking the writer alone).
+    func enqueue(contentsOf jobs: [WriteJob]) {
+        self.condition.lock()
+        guard self.accepting else {
+            self.condition.unlock()
+            jobs.forEach { $0.fail(StoreError.shuttingDown) }
+            return
+        }
+        self.pending.append(contentsOf: jobs)
+        self.condition.signal()
+        self.condition.unlock()
+    }
+
     /// Stops taking jobs, lets the thread finish every queued one, and returns when it has.
     func stop() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

@@ -2,7 +2,7 @@
 /// table of keys.
 enum ConfigKeys {
     static let all: [ConfigKey] =
-        Self.server + Self.store + Self.access(accounts: .system) + Self.log + Self.audit + Self.complaintPolicy
+        Self.server + Self.store + Self.imports + Self.access(accounts: .system) + Self.log + Self.audit + Self.complaintPolicy
             + Self.calendarPolicy + Self.confidentiality + Self.ratingPolicy + Self.limitPolicy + Self.groupPolicy
 
     /// The keys by their dotted name.
