@@ -169,9 +169,9 @@ struct SinkEndToEndTests {
         }
     }
 
-    /// Polls the checkpoint until it reaches `target` or 60 s pass; returns where it stands.
-    static func waitFor(_ database: TestDatabase, atLeast target: UInt64) async throws -> UInt64 {
-        let deadline = ContinuousClock.now + .seconds(60)
+    /// Polls the checkpoint until it reaches `target` or `seconds` pass; returns where it stands.
+    static func waitFor(_ database: TestDatabase, atLeast target: UInt64, seconds: Int = 60) async throws -> UInt64 {
+        let deadline = ContinuousClock.now + .seconds(seconds)
         var sequence: UInt64 = 0
         while ContinuousClock.now < deadline {
             // The tables appear once the sink has started.
