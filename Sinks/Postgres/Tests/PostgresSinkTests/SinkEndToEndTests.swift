@@ -85,7 +85,7 @@ struct SinkEndToEndTests {
                 // Small batches, so that the kill lands between many commits.
                 let first = try SinkProcess.start(daemon, database, log: log, ["--batch", "7"])
                 let started = ContinuousClock.now
-                let reached = try await Self.waitFor(database, atLeast: 700)
+                let reached = try await Self.waitFor(database, atLeast: 700, sink: first)
                 try #require(reached >= 700, "the sink applied \(reached) events; log:\n\(Self.read(log))")
                 SinkProcess.kill9(first)
                 let killed = try await database.checkpoint()
@@ -101,7 +101,7 @@ struct SinkEndToEndTests {
                 defer { SinkProcess.kill9(second) }
                 let resumed = ContinuousClock.now
                 try await SinkTestEnvironment.register(daemon, count: 200, prefix: "c")
-                let end = try await Self.waitFor(database, atLeast: 3700)
+                let end = try await Self.waitFor(database, atLeast: 3700, sink: second)
                 let elapsed = ContinuousClock.now - resumed
                 try #require(end == 3700, "the sink reached \(end) of 3700; log:\n\(Self.read(log))")
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -161,7 +161,7 @@ struct SinkEndToEndTests {
             try await TestDatabase.with { database in
                 let first = try SinkProcess.start(daemon, database, log: directory.appending("sink.log"))
                 defer { SinkProcess.kill9(first) }
-                #expect(try await Self.waitFor(database, atLeast: 3) == 3)
+                #expect(try await Self.waitFor(database, atLeast: 3, sink: first) == 3)
                 let second = try await onThread { try SinkProcess.catchUp(daemon, database) }
                 #expect(second.status == 75, "\(second.stderr)")
                 #expect(second.stderr.contains("another sink"), "\(second.stderr)")
@@ -169,11 +169,14 @@ struct SinkEndToEndTests {
         }
     }
 
-    /// Polls the checkpoint until it reaches `target` or `seconds` pass; returns where it stands.
-    static func waitFor(_ database: TestDatabase, atLeast target: UInt64, seconds: Int = 60) async throws -> UInt64 {
+    /// Polls the checkpoint until it reaches `target`, `seconds` pass or `sink` exits; returns
+    /// where it stands.
+    static func waitFor(
+        _ database: TestDatabase, atLeast target: UInt64, seconds: Int = 60, sink: Process? = nil
+    ) async throws -> UInt64 {
         let deadline = ContinuousClock.now + .seconds(seconds)
         var sequence: UInt64 = 0
-        while ContinuousClock.now < deadline {
+        while ContinuousClock.now < deadline && sink?.isRunning != false {
             // The tables appear once the sink has started.
             sequence = (try? await database.checkpoint().sequence) ?? 0
             if sequence >= target { return sequence }

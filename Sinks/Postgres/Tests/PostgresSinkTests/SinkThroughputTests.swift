@@ -15,17 +15,19 @@ struct SinkThroughputTests {
         let count = try #require(SinkBench.events)
         try await withTemporaryDirectory { directory in
             let daemon = DaemonProcess(directory: directory)
-            // Small raw events in one stream, appended 1,000 per commit: the log's own rate is not
-            // what is measured here, and no projection row is touched (the events table only).
-            try await TestStore.createLog(at: daemon.dataDirectory, events: count)
-            try daemon.start(timeoutSeconds: 120)
+            try daemon.start()
             defer { daemon.stop() }
+            // Customers registered over the wire (each event also a row of dossier_customers). Not
+            // TestStore.createLog: its raw appends leave no Merkle tree, which the full check reads.
+            let written = ContinuousClock.now
+            try await SinkTestEnvironment.register(daemon, count: count, clients: 16, prefix: "c")
+            print("sink bench: wrote \(count) events with 16 clients in \(ContinuousClock.now - written)")
             try await TestDatabase.with { database in
                 let log = directory.appending("sink.log")
                 let started = ContinuousClock.now
                 let first = try SinkProcess.start(daemon, database, log: log)
                 let half = UInt64(count / 2)
-                let reached = try await SinkEndToEndTests.waitFor(database, atLeast: half, seconds: 540)
+                let reached = try await SinkEndToEndTests.waitFor(database, atLeast: half, seconds: 240, sink: first)
                 let halfway = ContinuousClock.now - started
                 SinkProcess.kill9(first)
                 let killed = try await database.checkpoint().sequence
@@ -34,9 +36,9 @@ struct SinkThroughputTests {
                 let restarted = ContinuousClock.now
                 let second = try SinkProcess.start(daemon, database, log: log)
                 defer { SinkProcess.kill9(second) }
-                let moved = try await SinkEndToEndTests.waitFor(database, atLeast: killed + 1, seconds: 120)
+                let moved = try await SinkEndToEndTests.waitFor(database, atLeast: killed + 1, seconds: 120, sink: second)
                 let resumeTime = ContinuousClock.now - restarted
-                let end = try await SinkEndToEndTests.waitFor(database, atLeast: UInt64(count), seconds: 540)
+                let end = try await SinkEndToEndTests.waitFor(database, atLeast: UInt64(count), seconds: 240, sink: second)
                 let rest = ContinuousClock.now - restarted
                 try #require(moved > killed && end == UInt64(count), "log:\n\(SinkEndToEndTests.read(log))")
                 let replica = try await database.eventHashes()
