@@ -58,7 +58,10 @@ struct SinkCommand: AsyncParsableCommand {
         SignalMask.unblockAll()
         do {
             let configuration = try self.sinkConfiguration()
-            let level = Logger.Level(rawValue: self.logLevel) ?? .info
+            guard let level = Logger.Level(rawValue: self.logLevel) else {
+                throw SinkError.configuration(
+                    "--log-level must be one of " + Logger.Level.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             LoggingSystem.bootstrap { label in
                 var handler = StreamLogHandler.standardError(label: label)
                 handler.logLevel = level
