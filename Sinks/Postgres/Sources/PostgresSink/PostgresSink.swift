@@ -63,7 +63,8 @@ public struct PostgresSink: Sendable {
         guard head.root == Hex.encode(root) else {
             throw SinkError.diverged(
                 "the Merkle root over the replica's \(size) event hashes is \(Hex.encode(root)), but the daemon's tree "
-                    + "of its first \(size) events has root \(head.root): a hash in dossier_events differs from the log's")
+                    + "of its first \(size) events has root \(head.root): a hash in dossier_events differs from the log's, "
+                    + "or the daemon serves another node's log")
         }
         self.logger.info("dossier-pg-sink: replica matches the log's Merkle tree", metadata: ["sink.events": "\(size)"])
     }

@@ -150,6 +150,36 @@ struct SinkEndToEndTests {
         }
     }
 
+    /// The replica pointed at another daemon (another log of the same length and more): the
+    /// resume finds another hash at the checkpoint and refuses, with either check at start.
+    @Test func aReplicaResumedAgainstAnotherLogIsRefused() async throws {
+        try SinkTestEnvironment.requireDaemon()
+        try await withTemporaryDirectory { first in
+            try await withTemporaryDirectory { second in
+                let daemon = DaemonProcess(directory: first)
+                let other = DaemonProcess(directory: second)
+                try daemon.start()
+                defer { daemon.stop() }
+                try other.start()
+                defer { other.stop() }
+                try await SinkTestEnvironment.register(daemon, count: 10, prefix: "a")
+                try await SinkTestEnvironment.register(other, count: 15, prefix: "b")
+                try await TestDatabase.with { database in
+                    let run = try await onThread { try SinkProcess.catchUp(daemon, database) }
+                    try #require(run.status == 0, "\(run.stderr)")
+                    // `head`: the stream's anchor at the checkpoint; `full`: the Merkle root before it.
+                    for (verify, says) in [("head", "at sequence 10"), ("full", "serves another node's log")] {
+                        let refused = try await onThread { try SinkProcess.catchUp(other, database, ["--verify", verify]) }
+                        #expect(refused.status == 65, "--verify \(verify): \(refused.stderr)")
+                        #expect(refused.stderr.contains(says), "--verify \(verify): \(refused.stderr)")
+                    }
+                    #expect(try await database.checkpoint().sequence == 10)
+                    #expect(try await database.eventHashes().count == 10)
+                }
+            }
+        }
+    }
+
     /// Two sinks for one source and database: the second is refused while the first runs.
     @Test func aSecondSinkForTheSameSourceIsRefused() async throws {
         try SinkTestEnvironment.requireDaemon()
