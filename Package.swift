@@ -12,6 +12,11 @@ let package = Package(
         .executable(name: "dossierd", targets: ["dossierd"]),
         .executable(name: "dossier", targets: ["dossier"]),
         .executable(name: "dossier-bench", targets: ["dossier-bench"]),
+        // For packages built beside this one (Sinks/Postgres): the client and the wire types,
+        // the Merkle hashes to check a replica with, and the test fixtures.
+        .library(name: "DossierClient", targets: ["DossierClient", "DossierProtocol", "DossierCore", "DossierFoundation"]),
+        .library(name: "DossierMerkle", targets: ["DossierMerkle"]),
+        .library(name: "DossierTesting", targets: ["DossierTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),

@@ -27,6 +27,10 @@ public struct ErrorReport: Sendable {
             self.init(
                 error: WireError(code: ErrorCode(rawValue: error.code), message: error.description),
                 text: "dossier: \(error)", exitStatus: ExitStatus.forError(error))
+        case let error as FollowError:
+            self.init(
+                error: WireError(code: ErrorCode(rawValue: error.code), message: error.description),
+                text: "dossier: \(error)", exitStatus: ExitStatus.refused)
         case let error as UnconfirmedWrite:
             guard var report = ErrorReport(error.lastFailure) else { return nil }
             report.error.details = (report.error.details ?? [:]).merging(

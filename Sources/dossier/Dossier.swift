@@ -1,4 +1,5 @@
 import ArgumentParser
+import DossierClient
 import DossierProtocol
 
 /// `dossier`: the command-line client of dossierd.

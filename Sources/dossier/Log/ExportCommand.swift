@@ -51,26 +51,16 @@ struct ExportCommand: ParsableCommand {
         }
         // Following: each event once, in order, across restarts of the daemon: every stream
         // starts where the last printed event ends.
-        var failures = 0
-        while true {
-            do {
-                let connection = try self.options.connect()
-                _ = try connection.stream(
-                    Method.follow, FollowParams(from: next, batch: self.page), as: EventsResult.self
-                ) { result in
-                    try print(result.events)
-                    failures = 0
-                    return true
-                }
-                // The daemon ended the stream (it is stopping): reconnect to its successor.
-            } catch let error as ClientError {
-                failures += 1
-                if self.reconnects > 0 && failures > self.reconnects { throw runner.fail(error) }
-                if failures == 1 { ClientRunner.printError("dossier: \(error); reconnecting, to resume at event \(next)") }
-            } catch {
-                throw runner.fail(error)
+        let follower = LogFollower(
+            batch: self.page, reconnects: self.reconnects, connect: { try self.options.connect() },
+            onRetry: { error, next in ClientRunner.printError("dossier: \(error); reconnecting, to resume at event \(next)") })
+        do {
+            try follower.run(from: LogFollower.Position(sequence: max(self.from, 1) - 1, hash: nil)) { events in
+                try print(events)
+                return true
             }
-            usleep(UInt32(min(5_000, 100 * (1 << min(failures, 6)))) * 1000)
+        } catch {
+            throw runner.fail(error)
         }
     }
 }
