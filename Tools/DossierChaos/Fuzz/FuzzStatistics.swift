@@ -63,6 +63,7 @@ struct FuzzStatistics: Sendable {
             }
         } else {
             self.results += 1
+            code = Self.everyRowRefused(result)
         }
         if let receipt = result?["receipt"] as? [String: Any], let text = receipt["eventId"] as? String, let id = UUID(uuidString: text) {
             self.acknowledged.insert(id)
@@ -87,6 +88,15 @@ struct FuzzStatistics: Sendable {
         case .either, .none:
             break
         }
+    }
+
+    /// A batch method (`import.rows`) answers each row, and never fails the batch for one:
+    /// when every row was refused, the first row's error code is the line's refusal.
+    private static func everyRowRefused(_ result: [String: Any]?) -> String? {
+        guard let rows = result?["rows"] as? [[String: Any]], !rows.isEmpty else { return nil }
+        let codes = rows.map { ($0["error"] as? [String: Any])?["code"] as? String }
+        guard codes.allSatisfy({ $0 != nil }) else { return nil }
+        return codes[0]
     }
 
     private static func matches(_ value: Any?, _ echoed: FuzzLine.EchoedID) -> Bool {
