@@ -23,6 +23,7 @@ extension ConfigKeys {
             "With meta_async or none: how often unflushed commits are flushed, in ms; 0: only at a clean stop"),
         ConfigKey(
             "store.write_path", .choice(DossierStore.WritePath.self), \.store.writePath,
+            environment: "DOSSIERD_WRITE_PATH",
             "With durability full: lmdb flushes LMDB per commit, journal flushes one journal append per commit"),
         ConfigKey(
             "store.journal_segment_bytes", .size((1 << 20)...(1 << 32)), \.store.journalSegmentBytes,
