@@ -50,6 +50,12 @@ public struct BenchReport: Sendable {
         ratio("dossier_32_clients_eps", "postgres_batch1000_eps", target: "moonshot >= 1")
         ratio("dossier_1_client_eps", "raw_lmdb_batch1_eps", target: ">= 0.9")
         ratio("dossier_1_client_eps", "sqlite_full_eps", target: "moonshot >= 1")
+        ratio("journal_32_clients_eps", "dossier_32_clients_eps", target: "none; journal against lmdb, same run")
+        ratio("journal_1_client_eps", "dossier_1_client_eps", target: "none; journal against lmdb, same run")
+        ratio("journal_32_clients_eps", "postgres_32_eps", target: ">= 3")
+        ratio("journal_32_clients_eps", "sqlite_full_32_eps", target: ">= 10")
+        ratio("journal_1_client_eps", "raw_lmdb_batch1_eps", target: ">= 0.9")
+        ratio("journal_pipelined_eps", "postgres_batch1000_eps", target: ">= 0.5")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierBench
+import DossierStore
 import Foundation
 
 /// `dossier-bench`: measures Dossier's durable throughput, query latency, replay and
@@ -20,6 +21,19 @@ struct DossierBenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dossier-only"), help: "Only the Dossier workloads, e.g. under a profiler.")
     var dossierOnly = false
 
+    @Option(
+        name: .customLong("write-path"),
+        help: "Write path of the Dossier workloads: lmdb (default), journal, or both (each on its own daemon, same run).")
+    var writePath = "lmdb"
+    @Option(name: .customLong("restart-events"), help: "Journal events a restart applies again (journal only).")
+    var restartEvents: Int?
+
+    func validate() throws {
+        guard ["lmdb", "journal", "both"].contains(self.writePath) else {
+            throw ValidationError("--write-path must be lmdb, journal or both")
+        }
+    }
+
     func run() async throws {
         var configuration = self.quick ? BenchConfiguration.quick : BenchConfiguration()
         if let events = self.events { configuration.storedEvents = events }
@@ -27,6 +41,8 @@ struct DossierBenchCommand: AsyncParsableCommand {
         if let scratch = self.scratch { configuration.scratchDirectory = scratch }
         configuration.postgresURL = self.postgres
         configuration.dossierOnly = self.dossierOnly
+        configuration.writePaths = self.writePath == "both" ? [.lmdb, .journal] : self.writePath == "journal" ? [.journal] : [.lmdb]
+        if let restartEvents = self.restartEvents { configuration.restartEvents = restartEvents }
         let report = try await BenchRunner(configuration: configuration).run()
         print(self.json ? report.json() : report.table())
     }
