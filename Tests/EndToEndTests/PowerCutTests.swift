@@ -1,5 +1,4 @@
 import DossierChaos
-import DossierFoundation
 import DossierTesting
 import Foundation
 import Testing
@@ -21,22 +20,15 @@ struct PowerCutTests {
         try await withTemporaryDirectory { directory in
             let run = try await onThread { try PowerCutRun.record(in: directory, clients: 4, writesPerClient: 40) }
             #expect(run.answers.count == 160)
-            let seed = Self.seed
-            var random = SplitMix64(seed: seed)
-            let records = run.trace.records.count
             #expect(run.trace.records.contains { $0.kind == .flush }, "the shim recorded no flush")
-            var failures: [String] = []
-            var answeredAtCuts = 0
-            for point in 0..<Self.points {
-                // The first and last points always; the others anywhere in the trace.
-                let cut = point == 0 ? records : point == 1 ? 0 : Int.random(in: 0...records, using: &random)
-                answeredAtCuts += run.answered(before: cut)
-                if let problem = await run.check(cut: cut, random: &random, directory: directory.appending("cut")) {
-                    failures.append("cut at record \(cut) of \(records): \(problem)")
-                }
+            let seed = Self.seed
+            let points = Self.points
+            let (failures, answeredAtCuts) = try await onThread {
+                run.check(points: points, seed: seed, directory: directory.appending("cut"))
             }
+            let records = run.trace.records.count
             #expect(failures.isEmpty, "seed \(seed): \(failures.prefix(5).joined(separator: "; "))")
-            print("power-cut: \(Self.points) cut points over \(records) records, seed \(seed), "
+            print("power-cut: \(points) cut points over \(records) records, seed \(seed), "
                 + "\(answeredAtCuts) answered events checked, \(failures.count) failed")
         }
     }

@@ -1,5 +1,6 @@
 import DossierClient
 import DossierCore
+import DossierFoundation
 import DossierProtocol
 import DossierStore
 import Foundation
@@ -83,9 +84,28 @@ public struct PowerCutRun: Sendable {
             sent: clients * writesPerClient)
     }
 
+    /// Checks `points` cut points: the end of the trace, its start, and random ones drawn from
+    /// `seed`. Blocks (it opens stores and flushes): call it on a thread of its own
+    /// (`onThread`), not on the concurrency pool. Returns what failed and how many answers
+    /// were checked in all.
+    public func check(points: Int, seed: UInt64, directory: String) -> (failures: [String], answersChecked: Int) {
+        var random = SplitMix64(seed: seed)
+        let records = self.trace.records.count
+        var failures: [String] = []
+        var checked = 0
+        for point in 0..<points {
+            let cut = point == 0 ? records : point == 1 ? 0 : Int.random(in: 0...records, using: &random)
+            checked += self.answered(before: cut)
+            if let problem = self.check(cut: cut, random: &random, directory: directory) {
+                failures.append("cut at record \(cut) of \(records): \(problem)")
+            }
+        }
+        return (failures, checked)
+    }
+
     /// Rebuilds the files at `cut` (records before it happened) into `directory`, opens the
     /// store on them and checks them. Returns what is wrong, nil when nothing is.
-    public func check(cut: Int, random: inout some RandomNumberGenerator, directory: String) async -> String? {
+    public func check(cut: Int, random: inout some RandomNumberGenerator, directory: String) -> String? {
         let image = PowerCutImage(base: self.base, trace: self.trace, cut: cut, random: &random)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         do {
@@ -104,7 +124,12 @@ public struct PowerCutRun: Sendable {
             return "the store does not open: \(error)"
         }
         let problem = self.inspect(store, cutTime: cutTime)
-        await store.shutdown()
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await store.shutdown()
+            stopped.signal()
+        }
+        stopped.wait()
         return problem
     }
 
