@@ -8,6 +8,8 @@
 // Environment:
 //   POWERCUT_TRACE  file the trace is appended to (required; nothing is recorded without it)
 //   POWERCUT_FILES  colon-separated base names to watch (default "data.mdb:journal.wal")
+//   POWERCUT_LENGTHS_ONLY  when set, writes are recorded without their bytes: a trace for
+//                  counting what a process writes (bytes per event), not for rebuilding files
 //
 // Trace: records of  kind (u8: 1 write, 2 flush, 3 truncate), file (u8: index in
 // POWERCUT_FILES), offset (u64), length (u64; new size for truncate), time (u64 ns,
@@ -38,6 +40,7 @@ static int trace_fd = -1;
 static int initialised = 0;
 static char watched[MAX_FILES][64];
 static int watched_count = 0;
+static int lengths_only = 0;
 // Per descriptor: watched file index + 1 (0: not watched), and whether writes are synchronous.
 static unsigned char fd_file[MAX_FD];
 static unsigned char fd_sync[MAX_FD];
@@ -80,6 +83,7 @@ static void init(void) {
         strncpy(watched[watched_count], name, 63);
         watched[watched_count++][63] = 0;
     }
+    lengths_only = getenv("POWERCUT_LENGTHS_ONLY") != NULL;
     const char *path = getenv("POWERCUT_TRACE");
     if (path) trace_fd = real_open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     initialised = 1;
@@ -136,7 +140,7 @@ static void record_iov(int fd, const struct iovec *iov, int count, uint64_t offs
     if (file < 0 || written <= 0) return;
     pthread_mutex_lock(&lock);
     record_header(1, file, offset, (uint64_t)written);
-    size_t left = (size_t)written;
+    size_t left = lengths_only ? 0 : (size_t)written;
     for (int i = 0; i < count && left > 0; i++) {
         size_t part = iov[i].iov_len < left ? iov[i].iov_len : left;
         put_all(iov[i].iov_base, part);
