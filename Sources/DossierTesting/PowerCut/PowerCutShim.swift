@@ -17,7 +17,9 @@ public enum PowerCutShim {
     /// Compiles the shim into `directory`; returns the library's path.
     public static func build(in directory: String) throws -> String {
         let library = directory + "/powercut-shim.so"
-        let compiler = ["/usr/bin/cc", "/usr/bin/gcc", "/usr/bin/clang"].first {
+        // Any C compiler on the PATH; the Swift toolchain's own clang will do.
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        let compiler = ["cc", "gcc", "clang"].lazy.flatMap { name in directories.map { "\($0)/\(name)" } }.first {
             FileManager.default.isExecutableFile(atPath: $0)
         }
         guard let compiler else { throw PowerCutError("no C compiler (cc, gcc, clang) to build the power-cut shim") }
