@@ -28,7 +28,11 @@ struct DossierBenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("restart-events"), help: "Journal events a restart applies again (journal only).")
     var restartEvents: Int?
 
+    @Option(name: .customLong("repeat"), help: "Runs of everything; the report gives each figure's median (single runs vary 10-20%).")
+    var repeatCount = 1
+
     func validate() throws {
+        guard self.repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard ["lmdb", "journal", "both"].contains(self.writePath) else {
             throw ValidationError("--write-path must be lmdb, journal or both")
         }
@@ -43,7 +47,9 @@ struct DossierBenchCommand: AsyncParsableCommand {
         configuration.dossierOnly = self.dossierOnly
         configuration.writePaths = self.writePath == "both" ? [.lmdb, .journal] : self.writePath == "journal" ? [.journal] : [.lmdb]
         if let restartEvents = self.restartEvents { configuration.restartEvents = restartEvents }
-        let report = try await BenchRunner(configuration: configuration).run()
+        var reports: [BenchReport] = []
+        for _ in 0..<self.repeatCount { reports.append(try await BenchRunner(configuration: configuration).run()) }
+        let report = BenchReport.median(of: reports)
         print(self.json ? report.json() : report.table())
     }
 }
