@@ -21,10 +21,22 @@ extension DossierStore {
         /// this build's: for a log written by other code (an older daemon, a fixture, a restored
         /// export) whose tables cannot be trusted.
         public var rebuildProjections = false
+        /// How a commit is made durable; `lmdb` (today's path) until the journal is proven.
+        public var writePath: WritePath = .lmdb
+        /// Each of the journal's two segments, in bytes: the most journal a checkpoint may
+        /// leave behind, and the largest group the journal takes.
+        public var journalSegmentBytes: Int = 64 << 20
+        /// A checkpoint starts once this much journal has been written since the last one.
+        public var checkpointBytes: Int = 16 << 20
+        /// A checkpoint starts once this long has passed since the last one (with events).
+        public var checkpointIntervalMilliseconds: Int = 1000
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory
         }
+
+        /// Whether commits go through the write-ahead journal.
+        var journalIsActive: Bool { self.writePath == .journal && self.durability == .full }
     }
 
     /// How much of the log is checked when the store opens.
@@ -37,6 +49,16 @@ extension DossierStore {
         case head
         /// The whole hash chain (about a second per million events here).
         case full
+    }
+
+    /// How a commit with `durability` `full` reaches the disk.
+    public enum WritePath: String, Sendable, Hashable, CaseIterable {
+        /// LMDB's own commit: data pages flushed, then the meta page flushed, per group.
+        case lmdb
+        /// One flush of the group's events appended to the write-ahead journal (`journal.wal`);
+        /// LMDB is applied without a flush and made durable at checkpoints. At start, the
+        /// journal's events beyond LMDB's durable checkpoint are applied again, by sequence.
+        case journal
     }
 
     /// What an acknowledgement promises.

@@ -14,4 +14,15 @@ extension DossierStore {
             Self.duration.recordNanoseconds(Int64(clamping: nanoseconds))
         }
     }
+
+    /// Checkpoints of the journal: `data.mdb` flushed and the journal header written.
+    enum CheckpointMetrics {
+        static let duration = Timer(label: "dossier_checkpoint_duration_seconds")
+        static let failures = Counter(label: "dossier_checkpoint_failures_total")
+
+        static func record(nanoseconds: UInt64, failed: Bool) {
+            Self.duration.recordNanoseconds(Int64(clamping: nanoseconds))
+            if failed { Self.failures.increment() }
+        }
+    }
 }

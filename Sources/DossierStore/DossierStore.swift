@@ -34,6 +34,8 @@ public final class DossierStore: Service, Sendable {
     let headWatch: HeadWatch
     /// Held from open to `shutdown`: one daemon per data directory.
     private let directoryLock: Mutex<DataDirectoryLock?>
+    /// The write-ahead journal's side of the writer, when `configuration.writePath` is `journal`.
+    let journalWriter: JournalWriter?
 
     /// Opens (or creates) the log in `configuration.dataDirectory` and starts the writer.
     /// - Parameter holder: who opens it, written into the directory's lock file so that a
@@ -61,6 +63,9 @@ public final class DossierStore: Service, Sendable {
         environmentConfiguration.maximumMapSize = configuration.maximumMapSize
         environmentConfiguration.maxReaders = configuration.maximumReaders
         switch configuration.durability {
+        case .full where configuration.journalIsActive:
+            // The journal's flush makes a group durable; LMDB is flushed at checkpoints.
+            environmentConfiguration.flags.insert(.noSync)
         case .full:
             // LMDB's own commit: data pages flushed, then the meta page flushed; callers are
             // answered after both. Deferring answers to the next commit's flush (one flush per
@@ -73,6 +78,8 @@ public final class DossierStore: Service, Sendable {
         environmentConfiguration.onMapGrowth = { [logger] size in
             logger.notice("map grown", metadata: ["store.map_size": "\(size)"])
         }
+        // Before LMDB opens: after a crash the journal may put data.mdb back on its checkpoint.
+        let recovery = try JournalRecovery.prepare(directory: configuration.dataDirectory, restore: true)
         do {
             self.environment = try Environment(path: configuration.dataDirectory, configuration: environmentConfiguration)
         } catch let error as LMDBError {
@@ -81,17 +88,36 @@ public final class DossierStore: Service, Sendable {
             }
             throw StoreError.storage(error)
         }
-        try DataFileSize.checkNotTruncated(configuration.dataDirectory + "/data.mdb", of: self.environment)
-        self.databases = try StoreDatabases.open(in: self.environment, now: clock())
-        self.reader = LogReader(databases: self.databases)
-        self.projections = ProjectionMaintenance(databases: self.databases)
-        self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
-        self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
-        let reader = self.reader
-        self.headWatch = HeadWatch(head: try self.environment.read { txn in try reader.head(in: txn).sequence })
-        if let replayed = try self.projections.rebuildIfOutdated(
-            in: self.environment, reader: self.reader, evenIfCurrent: configuration.rebuildProjections) {
-            logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
+        let journalStart: JournalStart
+        do {
+            journalStart = try JournalStart.begin(
+                recovery: recovery, environment: self.environment, configuration: configuration)
+        } catch {
+            recovery?.file.close()
+            throw error
+        }
+        do {
+            try DataFileSize.checkNotTruncated(configuration.dataDirectory + "/data.mdb", of: self.environment)
+            self.databases = try StoreDatabases.open(in: self.environment, now: clock())
+            self.reader = LogReader(databases: self.databases)
+            self.projections = ProjectionMaintenance(databases: self.databases)
+            let logID = try journalStart.apply(
+                environment: self.environment, databases: self.databases, projections: self.projections, logger: logger)
+            self.executor = CommandExecutor(databases: self.databases, ids: TimeOrderedUUID())
+            self.logClock = Mutex(LogClock(lastRecordedAt: try Self.lastRecordedAt(self.environment, self.reader)))
+            if let replayed = try self.projections.rebuildIfOutdated(
+                in: self.environment, reader: self.reader, evenIfCurrent: configuration.rebuildProjections)
+            {
+                logger.notice("projections rebuilt from the log", metadata: ["log.events": "\(replayed)"])
+            }
+            let reader = self.reader
+            let head = try self.environment.read { txn in try reader.head(in: txn) }
+            self.headWatch = HeadWatch(head: head.sequence)
+            self.journalWriter = try journalStart.finish(
+                environment: self.environment, logID: logID, head: head, configuration: configuration, logger: logger)
+        } catch {
+            journalStart.abandon(environment: self.environment, dataDirectory: configuration.dataDirectory)
+            throw error
         }
 
         // The writer calls back into the store; it exists before its first job can arrive.
@@ -163,6 +189,7 @@ public final class DossierStore: Service, Sendable {
     /// Later writes fail with `StoreError.shuttingDown`, later reads too. Later calls do nothing.
     public func shutdown() async {
         await self.writer.stop()
+        self.journalWriter?.shutdown()
         self.syncUnflushedCommits()
         self.environment.close()
         let released = self.directoryLock.withLock { lock in
@@ -244,7 +271,7 @@ public final class DossierStore: Service, Sendable {
     }
 
     /// Runs a batch in one transaction; called on the writer thread only.
-    fileprivate func process(_ batch: [WriteJob]) {
+    func process(_ batch: [WriteJob]) {
         let started = DispatchTime.now().uptimeNanoseconds
         do {
             let recordedAt = self.nextRecordedAt()
@@ -260,8 +287,12 @@ public final class DossierStore: Service, Sendable {
                 }
                 try appender.persistHead(txn: txn)
                 try self.projections.persistCheckpoints(appender.head.sequence, txn: txn)
-                return (failures, appender.head.sequence)
+                // Last, so that a record is never flushed for a transaction that then fails
+                // before its commit; if the commit fails, `failed()` voids the record.
+                try self.journalWriter?.append(appender.journalEntries, firstSequence: appender.firstAppendedSequence)
+                return (failures, appender.head)
             }
+            self.journalWriter?.committed(head: head)
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
             self.statisticsBox.withLock { $0.record(batchSize: batch.count, failed: failures.count, nanoseconds: elapsed) }
             CommitMetrics.record(batchSize: batch.count, nanoseconds: elapsed)
@@ -270,8 +301,11 @@ public final class DossierStore: Service, Sendable {
             for (index, job) in batch.enumerated() {
                 if let failure = failures[index] { job.fail(failure) } else { job.succeed() }
             }
-            self.headWatch.advance(to: head)
+            self.headWatch.advance(to: head.sequence)
+        } catch let full as JournalFull {
+            self.processAfterMakingRoom(batch, full: full)
         } catch {
+            self.voidJournalRecord()
             if batch.count > 1 {
                 // Something below the rules failed. Run each job alone so that only the job that
                 // causes it fails and the others still commit.
@@ -303,7 +337,7 @@ public final class DossierStore: Service, Sendable {
         }
     }
 
-    private func translate(_ error: any Error) -> any Error {
+    func translate(_ error: any Error) -> any Error {
         if let failure = error as? FailureAfterWriting { return self.translate(failure.underlying) }
         guard let error = error as? LMDBError else { return error }
         switch error.code {

@@ -31,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case noLog(path: String)
     /// A command's decision broke the executor's contract (a programming error, not input).
     case invalidDecision(String)
+    /// The write-ahead journal (`journal.wal`) cannot be used or does not belong to the log.
+    case journal(String)
 
     public var description: String {
         switch self {
@@ -66,6 +68,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "there is no log at \(path); give the data directory of a daemon, or a backup copy"
         case .invalidDecision(let what):
             return "internal error: \(what)"
+        case .journal(let what):
+            return "write-ahead journal: \(what) (docs/OPERATIONS.md, The journal)"
         }
     }
 }

@@ -13,11 +13,14 @@ public final class Environment: @unchecked Sendable {
     // Guard: an MDB_env is documented safe to share between threads; LMDB serialises write
     // transactions with its own mutex; the map size is only changed under `gate.exclusive`,
     // when no transaction of this process is open; `currentMapSize` and `isClosed` are only
-    // written under the same exclusive gate and read under the shared gate.
-    private let env: OpaquePointer
-    private let gate = ResizeGate()
+    // written under the same exclusive gate and read under the shared gate. `env`, `gate` and
+    // `isClosed` are internal for the snapshot pins (SnapshotPin.swift), which keep that rule.
+    let env: OpaquePointer
+    let gate = ResizeGate()
     private nonisolated(unsafe) var currentMapSize: Int
-    private nonisolated(unsafe) var isClosed = false
+    nonisolated(unsafe) var isClosed = false
+    /// Read transactions held open by `pinSnapshot`, ended by `close` at the latest.
+    let pins = PinRegistry()
 
     /// The directory that holds `data.mdb` and `lock.mdb` (or, with `.noSubdirectory`, the
     /// data file itself).
@@ -65,6 +68,8 @@ public final class Environment: @unchecked Sendable {
         self.gate.exclusive {
             if !self.isClosed {
                 self.isClosed = true
+                // A pinned reader's slot lives in the lock file that closing unmaps.
+                self.pins.abortAll()
                 mdb_env_close(self.env)
             }
         }

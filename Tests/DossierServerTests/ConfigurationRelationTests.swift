@@ -28,6 +28,22 @@ struct ConfigurationRelationTests {
 
     static let levels = "policy.complaints.service_levels"
 
+    /// Issue 15: the journal exists to make answers durable; without `full` it is refused,
+    /// not silently ignored.
+    @Test func theJournalWithoutFullDurabilityIsRefused() throws {
+        let error = try #require(Self.refusal("[store]\nwrite_path = \"journal\"\ndurability = \"none\""))
+        #expect(error.key == "store.write_path")
+        #expect(error.message.contains("store.durability"), "\(error.message)")
+        #expect(Self.refusal("[store]\nwrite_path = \"journal\"") == nil)
+        #expect(try Self.load("").store.writePath == .lmdb, "the default write path is today's")
+    }
+
+    @Test func aCheckpointLargerThanASegmentIsRefused() throws {
+        let error = try #require(
+            Self.refusal("[store]\nwrite_path = \"journal\"\njournal_segment_bytes = \"1MiB\"\ncheckpoint_bytes = \"2MiB\""))
+        #expect(error.key == "store.checkpoint_bytes")
+    }
+
     @Test func aLevelThatMustBeResolvedBeforeItIsAnsweredIsRefused() throws {
         let error = try #require(
             Self.refusal("[policy.complaints.service_levels]\nL2 = { respond = \"5h\", resolve = \"2h\" }"))

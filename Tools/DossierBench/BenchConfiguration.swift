@@ -1,3 +1,5 @@
+import DossierStore
+
 /// What a benchmark run does. Every workload uses the same shape of data: events of about
 /// `payloadBytes` bytes on `streams` streams chosen at random, each with a unique event id and
 /// a unique (stream, version).
@@ -20,6 +22,11 @@ public struct BenchConfiguration: Sendable {
     public var scratchDirectory: String = "/tmp"
     /// Run only the Dossier workloads (for profiling them); the baselines are skipped.
     public var dossierOnly: Bool = false
+    /// The write paths the Dossier workloads run on, each on a daemon of its own, in one run.
+    /// Figures of `lmdb` keep their names; those of `journal` are named `journal_...`.
+    public var writePaths: [DossierStore.WritePath] = [.lmdb]
+    /// Events in the journal tail that `journal_restart_seconds` applies again (journal only).
+    public var restartEvents: Int = 100_000
     /// Print progress to stderr.
     public var verbose: Bool = true
 
@@ -32,6 +39,7 @@ public struct BenchConfiguration: Sendable {
         configuration.seconds = 1.5
         configuration.streams = 2_000
         configuration.importRows = 3_000
+        configuration.restartEvents = 5_000
         return configuration
     }
 }

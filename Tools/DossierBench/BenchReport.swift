@@ -18,6 +18,22 @@ public struct BenchReport: Sendable {
         self.entries.append(Entry(key: key, value: value, unit: unit, note: note))
     }
 
+    /// Each figure's median over `reports` (the upper one of an even count), in the first
+    /// report's order; with more than one run, the note lists every run's value.
+    public static func median(of reports: [BenchReport]) -> BenchReport {
+        guard reports.count > 1, let first = reports.first else { return reports.first ?? BenchReport() }
+        var median = BenchReport()
+        for entry in first.entries {
+            let values = reports.compactMap { $0[entry.key] }
+            let sorted = values.sorted()
+            let runs = values.map { $0 >= 100 ? String(format: "%.0f", $0) : String(format: "%.2f", $0) }
+            let note = "median of \(values.count): " + runs.joined(separator: ", ")
+                + (entry.note.isEmpty ? "" : "; first run: \(entry.note)")
+            median.record(entry.key, sorted[sorted.count / 2], unit: entry.unit, note: note)
+        }
+        return median
+    }
+
     public subscript(key: String) -> Double? { self.entries.first { $0.key == key }?.value }
 
     /// One JSON object: key -> number.
@@ -51,6 +67,12 @@ public struct BenchReport: Sendable {
         ratio("dossier_1_client_eps", "raw_lmdb_batch1_eps", target: ">= 0.9")
         ratio("import_events_eps", "raw_lmdb_batch1000_eps", target: ">= 0.7")
         ratio("dossier_1_client_eps", "sqlite_full_eps", target: "moonshot >= 1")
+        ratio("journal_32_clients_eps", "dossier_32_clients_eps", target: "none; journal against lmdb, same run")
+        ratio("journal_1_client_eps", "dossier_1_client_eps", target: "none; journal against lmdb, same run")
+        ratio("journal_32_clients_eps", "postgres_32_eps", target: ">= 3")
+        ratio("journal_32_clients_eps", "sqlite_full_32_eps", target: ">= 10")
+        ratio("journal_1_client_eps", "raw_lmdb_batch1_eps", target: ">= 0.9")
+        ratio("journal_pipelined_eps", "postgres_batch1000_eps", target: ">= 0.5")
         return lines.joined(separator: "\n")
     }
 }

@@ -13,7 +13,7 @@ public struct BenchRunner: Sendable {
         let configuration = self.configuration
 
         if configuration.dossierOnly {
-            try await DossierWorkloads(configuration: configuration).run(into: &report)
+            try await Self.runDossier(configuration, into: &report)
             return report
         }
         progress(configuration, "raw LMDB, 1 event per commit")
@@ -28,7 +28,7 @@ public struct BenchRunner: Sendable {
         report.record("sqlite_full_eps", try SQLiteWorkload.run(configuration, threads: 1))
         progress(configuration, "SQLite WAL synchronous=FULL, \(configuration.clients) threads")
         report.record("sqlite_full_32_eps", try SQLiteWorkload.run(configuration, threads: configuration.clients))
-        try await DossierWorkloads(configuration: configuration).run(into: &report)
+        try await Self.runDossier(configuration, into: &report)
         // PostgreSQL last: its checkpoints after millions of inserts keep the disk busy for a while
         // and would slow the flushes of whatever ran next.
         if let url = configuration.postgresURL {
@@ -44,5 +44,17 @@ public struct BenchRunner: Sendable {
         }
         report.record("peak_rss_mb", SystemCounters.peakResidentMiB(), unit: "MiB")
         return report
+    }
+
+    /// The Dossier workloads on each write path, one after the other in this run.
+    static func runDossier(_ configuration: BenchConfiguration, into report: inout BenchReport) async throws {
+        for writePath in configuration.writePaths {
+            try await DossierWorkloads(configuration: configuration, writePath: writePath).run(into: &report)
+            if writePath == .journal {
+                progress(configuration, "journal: restart applying \(configuration.restartEvents) events again")
+                let restart = try await JournalRestartWorkload(configuration: configuration).run()
+                report.record("journal_restart_seconds", restart.seconds, unit: "s", note: restart.note)
+            }
+        }
     }
 }

@@ -6,13 +6,31 @@ import Histogram
 /// an existing customer stream plus its projection row) over the Unix socket.
 struct DossierWorkloads {
     let configuration: BenchConfiguration
+    var writePath: DossierStore.WritePath = .lmdb
 
     func run(into report: inout BenchReport) async throws {
+        // Figures of the journal path get names of their own, so that both paths can be
+        // compared in one report: dossier_32_clients_eps -> journal_32_clients_eps.
+        var own = BenchReport()
+        try await self.runOnDaemon(into: &own)
+        for entry in own.entries {
+            let key: String
+            switch self.writePath {
+            case .lmdb: key = entry.key
+            case .journal:
+                key = entry.key.hasPrefix("dossier_") ? "journal_" + entry.key.dropFirst("dossier_".count) : "journal_" + entry.key
+            }
+            report.record(key, entry.value, unit: entry.unit, note: entry.note)
+        }
+    }
+
+    private func runOnDaemon(into report: inout BenchReport) async throws {
         let configuration = self.configuration
         let directory = "\(configuration.scratchDirectory)/dossier-bench-daemon-\(UUID().uuidString.prefix(8))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let daemon = try await InProcessDaemon(directory: directory)
+        progress(configuration, "dossier: write path \(self.writePath.rawValue)")
+        let daemon = try await InProcessDaemon(directory: directory, writePath: self.writePath)
         do {
             try await self.runAll(daemon, into: &report)
         } catch {

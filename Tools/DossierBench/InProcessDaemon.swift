@@ -1,3 +1,4 @@
+import DossierCore
 import DossierServer
 import DossierStore
 import Foundation
@@ -13,13 +14,18 @@ final class InProcessDaemon: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    init(directory: String) async throws {
+    init(directory: String, writePath: DossierStore.WritePath = .lmdb) async throws {
         self.dataDirectory = directory + "/data"
         self.socketPath = directory + "/d.sock"
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         var storeConfiguration = DossierStore.Configuration(dataDirectory: self.dataDirectory)
         storeConfiguration.initialMapSize = 1 << 30
-        self.store = try DossierStore(configuration: storeConfiguration, logger: logger)
+        storeConfiguration.writePath = writePath
+        // Six digits of complaint numbers a day: a fast write path files more than the
+        // default 999 complaints in one unit and day during the complaint workload.
+        var policy = Policy()
+        policy.complaints.numberDigits = 6
+        self.store = try DossierStore(configuration: storeConfiguration, policy: policy, logger: logger)
         let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
         let server = DossierServer(
             configuration: ServerConfiguration(socketPath: self.socketPath), store: self.store, version: "bench",

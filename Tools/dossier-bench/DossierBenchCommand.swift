@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierBench
+import DossierStore
 import Foundation
 
 /// `dossier-bench`: measures Dossier's durable throughput, query latency, replay and
@@ -22,6 +23,23 @@ struct DossierBenchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("dossier-only"), help: "Only the Dossier workloads, e.g. under a profiler.")
     var dossierOnly = false
 
+    @Option(
+        name: .customLong("write-path"),
+        help: "Write path of the Dossier workloads: lmdb (default), journal, or both (each on its own daemon, same run).")
+    var writePath = "lmdb"
+    @Option(name: .customLong("restart-events"), help: "Journal events a restart applies again (journal only).")
+    var restartEvents: Int?
+
+    @Option(name: .customLong("repeat"), help: "Runs of everything; the report gives each figure's median (single runs vary 10-20%).")
+    var repeatCount = 1
+
+    func validate() throws {
+        guard self.repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        guard ["lmdb", "journal", "both"].contains(self.writePath) else {
+            throw ValidationError("--write-path must be lmdb, journal or both")
+        }
+    }
+
     func run() async throws {
         var configuration = self.quick ? BenchConfiguration.quick : BenchConfiguration()
         if let events = self.events { configuration.storedEvents = events }
@@ -30,7 +48,11 @@ struct DossierBenchCommand: AsyncParsableCommand {
         if let scratch = self.scratch { configuration.scratchDirectory = scratch }
         configuration.postgresURL = self.postgres
         configuration.dossierOnly = self.dossierOnly
-        let report = try await BenchRunner(configuration: configuration).run()
+        configuration.writePaths = self.writePath == "both" ? [.lmdb, .journal] : self.writePath == "journal" ? [.journal] : [.lmdb]
+        if let restartEvents = self.restartEvents { configuration.restartEvents = restartEvents }
+        var reports: [BenchReport] = []
+        for _ in 0..<self.repeatCount { reports.append(try await BenchRunner(configuration: configuration).run()) }
+        let report = BenchReport.median(of: reports)
         print(self.json ? report.json() : report.table())
     }
 }

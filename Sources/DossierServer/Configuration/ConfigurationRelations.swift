@@ -18,6 +18,20 @@ enum ConfigurationRelations {
             throw ConfigurationError(
                 key: "store.max_map_size", message: "must not be smaller than store.initial_map_size")
         }
+        if store.writePath == .journal {
+            guard store.durability == .full else {
+                throw ConfigurationError(
+                    key: "store.write_path",
+                    message: "\"journal\" needs store.durability \"full\" (it is \"\(store.durability.rawValue)\"): "
+                        + "the journal exists to make every answer durable")
+            }
+            guard store.checkpointBytes <= store.journalSegmentBytes else {
+                throw ConfigurationError(
+                    key: "store.checkpoint_bytes",
+                    message: "must not be larger than store.journal_segment_bytes (\(store.journalSegmentBytes)): "
+                        + "a checkpoint must start before a segment fills")
+            }
+        }
         let complaints = configuration.policy.complaints
         guard complaints.isValidUnit(complaints.defaultUnit) else {
             throw ConfigurationError(

@@ -57,6 +57,7 @@ struct CommandExecutor: Sendable {
             for (event, planned) in zip(recorded, decision.events) {
                 try self.databases.projections.apply(event, planned.event, txn: txn)
             }
+            appender.markProjected(last: recorded.count)
             let state = try Command.ReplyState.row(
                 of: command.replyStream(of: recorded), tables: self.databases.projections, in: txn)
             return CommandOutcome(events: recorded, deduplicated: false, state: state)

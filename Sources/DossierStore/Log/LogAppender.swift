@@ -11,6 +11,8 @@ struct LogAppender {
     let databases: StoreDatabases
     let recordedAt: Timestamp
     private(set) var head: LogHead
+    /// The stored bytes of every event appended in this transaction, for the journal.
+    private(set) var journalEntries: [JournalRecord.Entry] = []
     private var streamVersions: [StreamID: UInt64] = [:]
     private let reader: LogReader
 
@@ -55,9 +57,11 @@ struct LogAppender {
                 payload: event.payload, salt: event.salt
             )
             let hash = HashChain.link(previous: self.head.hash, record: record)
-            try txn.put(self.databases.events, key: sequence.bigEndianBytes, value: hash + record, flags: .append)
-            try txn.put(self.databases.streams, key: StreamKey.key(stream, version: version), value: sequence.bigEndianBytes)
-            try txn.put(self.databases.eventIDs, key: event.id.bytes, value: sequence.bigEndianBytes, flags: .noOverwrite)
+            let stored = hash + record
+            try Self.index(
+                stored: stored, sequence: sequence, stream: stream, version: version, id: event.id,
+                databases: self.databases, txn: txn)
+            self.journalEntries.append(JournalRecord.Entry(projected: false, stored: stored))
             self.head = LogHead(sequence: sequence, hash: hash)
             recorded.append(
                 RecordedEvent(
@@ -71,6 +75,27 @@ struct LogAppender {
         self.streamVersions[stream] = version
         return recorded
     }
+
+    /// Writes an event's stored bytes and its two indexes: what appending does, and what
+    /// replaying the journal does again.
+    static func index(
+        stored: [UInt8], sequence: UInt64, stream: StreamID, version: UInt64, id: UUID, databases: StoreDatabases,
+        txn: borrowing WriteTransaction
+    ) throws {
+        try txn.put(databases.events, key: sequence.bigEndianBytes, value: stored, flags: .append)
+        try txn.put(databases.streams, key: StreamKey.key(stream, version: version), value: sequence.bigEndianBytes)
+        try txn.put(databases.eventIDs, key: id.bytes, value: sequence.bigEndianBytes, flags: .noOverwrite)
+    }
+
+    /// Notes that the last `count` appended events were projected (a replay projects them too).
+    mutating func markProjected(last count: Int) {
+        for index in (self.journalEntries.count - count)..<self.journalEntries.count {
+            self.journalEntries[index].projected = true
+        }
+    }
+
+    /// The sequence of the first event appended in this transaction.
+    var firstAppendedSequence: UInt64 { self.head.sequence - UInt64(self.journalEntries.count) + 1 }
 
     /// Writes the head into `meta`; call once before committing.
     func persistHead(txn: borrowing WriteTransaction) throws {

@@ -7,7 +7,7 @@ import LMDB
 /// - `streams`: stream id || 0x00 || version (u64 BE) -> sequence (u64 BE).
 /// - `event_ids`: event id (16 bytes) -> sequence, for idempotent retries.
 /// - `meta`: `format`, `head` (sequence || hash), `created_at`, `checkpoint.<projection>`,
-///   `projection_format`.
+///   `projection_format`, `log_id` (once a journal was used).
 /// - projections: the tables of each `Projection` in `ProjectionRegistry`.
 struct StoreDatabases: Sendable {
     /// The log format this build writes.
@@ -32,6 +32,8 @@ struct StoreDatabases: Sendable {
         static let head = Array("head".utf8)
         static let createdAt = Array("created_at".utf8)
         static let projectionFormat = Array("projection_format".utf8)
+        /// The log's identity, which binds a write-ahead journal to it (DossierStore+Journal).
+        static let logID = Array("log_id".utf8)
         static func checkpoint(_ projection: String) -> [UInt8] { Array("checkpoint.\(projection)".utf8) }
     }
 

@@ -55,7 +55,8 @@ public final class CrashTest {
     public func run() -> Bool {
         ignoreBrokenPipes()
         print("crash-test: \(self.options.runs) runs, \(self.options.clients) clients, seed \(self.options.seed), "
-            + "data \(self.directory), dossierd \(self.options.dossierd)")
+            + "data \(self.directory), dossierd \(self.options.dossierd), "
+            + "write path \(ProcessInfo.processInfo.environment["DOSSIERD_WRITE_PATH"] ?? "default")")
         var passed = 0
         var failed = 0
         var kills = 0

@@ -22,6 +22,19 @@ extension ConfigKeys {
             "store.sync_interval_ms", .integer(0...3_600_000), \.store.syncIntervalMilliseconds,
             "With meta_async or none: how often unflushed commits are flushed, in ms; 0: only at a clean stop"),
         ConfigKey(
+            "store.write_path", .choice(DossierStore.WritePath.self), \.store.writePath,
+            environment: "DOSSIERD_WRITE_PATH",
+            "With durability full: lmdb flushes LMDB per commit, journal flushes one journal append per commit"),
+        ConfigKey(
+            "store.journal_segment_bytes", .size((1 << 20)...(1 << 32)), \.store.journalSegmentBytes,
+            "With write_path journal: size of each of the journal's two segments; the largest commit it takes"),
+        ConfigKey(
+            "store.checkpoint_bytes", .size((64 << 10)...(1 << 32)), \.store.checkpointBytes,
+            "With write_path journal: journal written since the last checkpoint that starts the next one"),
+        ConfigKey(
+            "store.checkpoint_interval_ms", .integer(10...3_600_000), \.store.checkpointIntervalMilliseconds,
+            "With write_path journal: time since the last checkpoint that starts the next one, in ms"),
+        ConfigKey(
             "store.verify_on_start", .choice(DossierStore.StartupVerification.self), \.store.verifyOnStart,
             "What is checked before the daemon serves"),
     ]
