@@ -2,7 +2,8 @@ import DossierCore
 import Foundation
 
 // The params of the steps that change a complaint's course rather than advance it: deadlines
-// extended, the complaint escalated, withdrawn, returned, paused and resumed.
+// extended, the complaint escalated or withdrawn (pausing, resuming and returning are text
+// steps, `ComplaintTextStepParams.swift`).
 
 /// `complaint.escalate`.
 public struct EscalateComplaintParams: ComplaintStepParams {
@@ -95,62 +96,5 @@ public struct WithdrawComplaintParams: ComplaintStepParams {
 
     public func step(authority: CompensationAuthority?) -> ComplaintStep {
         .withdraw(reason: self.reason ?? "")
-    }
-}
-
-/// `complaint.return`.
-public struct ReturnComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var reason: String
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, reason: String, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.reason = reason
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .returnOutOfScope(reason: self.reason)
-    }
-}
-
-/// `complaint.pause`.
-public struct PauseComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var reason: String
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, reason: String, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.reason = reason
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .pause(reason: self.reason)
-    }
-}
-
-/// `complaint.resume`.
-public struct ResumeComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var note: String?
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.note = note
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .resume(note: self.note ?? "")
     }
 }

@@ -13,25 +13,6 @@ public protocol ComplaintStepParams: Codable, Hashable, Sendable {
     func step(authority: CompensationAuthority?) -> ComplaintStep
 }
 
-/// `complaint.acknowledge`.
-public struct AcknowledgeComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var note: String?
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.note = note
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .acknowledge(note: self.note ?? "")
-    }
-}
-
 /// `complaint.assign`.
 public struct AssignComplaintParams: ComplaintStepParams {
     public var number: String
@@ -52,25 +33,6 @@ public struct AssignComplaintParams: ComplaintStepParams {
 
     public func step(authority: CompensationAuthority?) -> ComplaintStep {
         .assign(to: self.to, note: self.note ?? "")
-    }
-}
-
-/// `complaint.investigate`.
-public struct InvestigateComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var note: String?
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.note = note
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .investigate(note: self.note ?? "")
     }
 }
 
@@ -138,25 +100,6 @@ public struct RevisitComplaintParams: ComplaintStepParams {
 
     public func step(authority: CompensationAuthority?) -> ComplaintStep {
         .revisit(satisfaction: self.satisfaction, note: self.note ?? "")
-    }
-}
-
-/// `complaint.close`.
-public struct CloseComplaintParams: ComplaintStepParams {
-    public var number: String
-    public var note: String?
-    public var expectedVersion: ExpectedVersion?
-    public var requestId: UUID?
-
-    public init(number: String, note: String? = nil, expectedVersion: ExpectedVersion? = nil, requestId: UUID? = nil) {
-        self.number = number
-        self.note = note
-        self.expectedVersion = expectedVersion
-        self.requestId = requestId
-    }
-
-    public func step(authority: CompensationAuthority?) -> ComplaintStep {
-        .close(note: self.note ?? "")
     }
 }
 
