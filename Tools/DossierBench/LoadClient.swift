@@ -1,6 +1,9 @@
 import DossierClient
 import DossierCore
 import Foundation
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A client that writes requests as prebuilt lines, so that the load generator spends as
 /// little of the shared CPU as possible on JSON.
@@ -62,20 +65,36 @@ struct LoadClient {
     }
 
     /// Sends `count` lines keeping `depth` in flight; returns when every reply arrived.
+    ///
+    /// Waits with `poll` for room to send or replies to read, whichever comes, and reads every
+    /// reply that has arrived before sending more: the daemon stops reading a connection whose
+    /// replies are not being read (back-pressure), so a client that blocked in `send` with its
+    /// own receive buffer full of replies would wait for ever. Replies grow with the dossier (a
+    /// customer's open flags), so at a million events 256 of them no longer fit the buffers.
     mutating func pipeline(count: Int, depth: Int, _ makeLine: (inout LoadClient) -> [UInt8]) throws {
         var sent = 0
         var received = 0
-        while sent < min(depth, count) {
-            try self.connection.send(line: makeLine(&self))
-            sent += 1
-        }
         while received < count {
-            try self.expectSuccess()
-            received += 1
-            if sent < count {
+            let wantsToSend = sent < count && sent - received < depth
+            var descriptor = pollfd(
+                fd: self.connection.fileDescriptor, events: Int16(POLLIN) | (wantsToSend ? Int16(POLLOUT) : 0), revents: 0)
+            let ready = poll(&descriptor, 1, Self.pollTimeoutMilliseconds)
+            if ready < 0, errno == EINTR { continue }
+            guard ready > 0 else {
+                throw BenchError.failed("neither a reply nor room to send within \(Self.pollTimeoutMilliseconds / 1000) s")
+            }
+            if descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                for line in try self.connection.receiveAvailableLines() {
+                    try Self.check(line)
+                    received += 1
+                }
+            }
+            if wantsToSend, descriptor.revents & Int16(POLLOUT) != 0 {
                 try self.connection.send(line: makeLine(&self))
                 sent += 1
             }
         }
     }
+
+    static let pollTimeoutMilliseconds: Int32 = 120_000
 }
