@@ -117,7 +117,7 @@ extension MethodTests {
             keys(ShowLimitsParams())
         ),
         (
-            .expiringLimits, keys(ExpiringLimitsParams(withinDays: 1, after: "a", limit: 1)),
+            .expiringLimits, keys(ExpiringLimitsParams(withinDays: 1, after: "a", limit: 1, asOf: Timestamp(rawValue: 0))),
             keys(ExpiringLimitsParams())
         ),
         (

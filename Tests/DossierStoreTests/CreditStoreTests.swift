@@ -148,6 +148,27 @@ struct CreditStoreTests {
                 try store.limitsExpiring(from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!, limit: 10)
                     .count == 1)
             #expect(try store.replay().matches, "the indexes rebuild byte for byte")
+
+            // As of before a's revocation, a's limit (and not c's, revoked by then) was expiring; as of
+            // before any limit, none was.
+            let beforeRevoking = clock.read()
+            clock.advance(minutes: 10)
+            _ = try await store.execute(
+                LimitAction(
+                    .revoke, subject: .customer(CustomerID(rawValue: "a")), number: 1, role: "approver",
+                    reason: "closed"),
+                metadata: Self.approver)
+            let march = (from: LocalDate("2024-03-01")!, through: LocalDate("2024-03-31")!)
+            #expect(try store.limitsExpiring(from: march.from, through: march.through, limit: 10).isEmpty)
+            let then = try store.limitsExpiring(from: march.from, through: march.through, limit: 10, asOf: beforeRevoking)
+            #expect(then.map { "\($0.limits.subject)#\($0.number)" } == ["customer a#1"])
+            let aFirst = LimitExpiryCursor(
+                validTo: LocalDate("2024-03-20")!, subject: .customer(CustomerID(rawValue: "a")), number: 1)
+            let paged = try store.limitsExpiring(
+                from: march.from, through: march.through, after: aFirst, limit: 10, asOf: beforeRevoking)
+            #expect(paged.isEmpty, "a page starts after its cursor")
+            let yearAgo = Timestamp(iso8601: "2023-03-01T00:00:00Z")!
+            #expect(try store.limitsExpiring(from: march.from, through: march.through, limit: 10, asOf: yearAgo).isEmpty)
         }
     }
 

@@ -158,15 +158,17 @@ public struct ShowLimitsParams: Codable, Hashable, Sendable, AsOfParams {
     }
 }
 
-public struct ExpiringLimitsParams: Codable, Hashable, Sendable {
+public struct ExpiringLimitsParams: Codable, Hashable, Sendable, AsOfParams {
     public var withinDays: Int?
     public var after: String?
     public var limit: Int?
+    public var asOf: Timestamp?
 
-    public init(withinDays: Int? = nil, after: String? = nil, limit: Int? = nil) {
+    public init(withinDays: Int? = nil, after: String? = nil, limit: Int? = nil, asOf: Timestamp? = nil) {
         self.withinDays = withinDays
         self.after = after
         self.limit = limit
+        self.asOf = asOf
     }
 }
 

@@ -84,6 +84,7 @@ extension Method {
             .init("withinDays", "integer", "the window from today; default policy.limits.expiring_within_days"),
             .init("after", "string", "start after this position (the previous page's next)"),
             .init("limit", "integer", "page size, 1 to 1000; default 100"),
+            .init("asOf", "RFC 3339 time", "the list as the log showed it at this time, the window from that day"),
         ],
         roles: everyone)
 

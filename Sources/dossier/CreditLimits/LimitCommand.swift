@@ -164,12 +164,14 @@ struct LimitCommand: ParsableCommand {
         var withinDays: Int?
         @Option(help: "Start after this position (a previous page's next).") var after: String?
         @Option(help: "Page size, 1 to 1000.") var limit: Int?
+        @OptionGroup var at: AsOfOption
 
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.expiringLimits,
-                    ExpiringLimitsParams(withinDays: self.withinDays, after: self.after, limit: self.limit),
+                    ExpiringLimitsParams(
+                        withinDays: self.withinDays, after: self.after, limit: self.limit, asOf: self.at.asOf),
                     as: ExpiringLimitsResult.self)
             } render: {
                 Rendering.expiringLimits($0)

@@ -67,9 +67,13 @@ extension DossierMethods {
                 }
                 return cursor
             }
-            let today = store.today
+            // As of a past time, the window starts on that time's day.
+            let today = params.asOf.map { store.policy.calendar.localDate(of: $0) } ?? store.today
             let through = today.adding(days: within)
-            let found = try store.limitsExpiring(from: today, through: through, after: after, limit: limit + 1)
+            let found =
+                try params.asOf.map {
+                    try store.limitsExpiring(from: today, through: through, after: after, limit: limit + 1, asOf: $0)
+                } ?? store.limitsExpiring(from: today, through: through, after: after, limit: limit + 1)
             let limits = found.prefix(limit).compactMap { entry -> ExpiringLimit? in
                 guard let creditLimit = entry.limits.limit(entry.number) else { return nil }
                 return ExpiringLimit(
