@@ -5,18 +5,13 @@ import Histogram
 /// What an auditor and a downstream system see: a `log.follow` stream keeping up with live
 /// writes, and inclusion proofs on the stored log, through the real daemon code.
 enum AuditWorkloads {
-    struct FollowResult {
-        var eventsPerSecond: Double
-        var note: String
-    }
-
     /// One follower on `log.follow` from the current head while one pipelining client writes
     /// for `seconds`: the events it received per second, from its request until it holds the
     /// last event written. It reads every line a real follower would; it takes the count from
     /// each line's `next` rather than decoding the events, so the figure is the daemon's.
     static func follow(
         socket: String, store: DossierStore, detail: String, _ configuration: BenchConfiguration
-    ) async throws -> FollowResult {
+    ) async throws -> MeasuredRate {
         progress(configuration, "dossier: log.follow while 1 client writes pipelined")
         let from = try store.head().sequence + 1
         let start = Date()
@@ -57,7 +52,7 @@ enum AuditWorkloads {
         let (next, caughtUp) = try await followed.value[0].get()
         let received = Double(next - from)
         let lag = max(0, caughtUp.timeIntervalSince(writersDone))
-        return FollowResult(
+        return MeasuredRate(
             eventsPerSecond: received / caughtUp.timeIntervalSince(start),
             note: String(
                 format: "%d events; the writer appended %.0f events/s; caught up %.0f ms after the last write",

@@ -34,6 +34,10 @@ public struct BenchReport: Sendable {
         return median
     }
 
+    mutating func record(_ key: String, _ rate: MeasuredRate) {
+        self.record(key, rate.eventsPerSecond, note: rate.note)
+    }
+
     public subscript(key: String) -> Double? { self.entries.first { $0.key == key }?.value }
 
     /// One JSON object: key -> number.
@@ -75,4 +79,10 @@ public struct BenchReport: Sendable {
         ratio("journal_pipelined_eps", "postgres_batch1000_eps", target: ">= 0.5")
         return lines.joined(separator: "\n")
     }
+}
+
+/// What a workload measured: events appended (or received) per second, and a note on how.
+struct MeasuredRate {
+    var eventsPerSecond: Double
+    var note: String
 }

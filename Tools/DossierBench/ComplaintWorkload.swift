@@ -6,15 +6,9 @@ import Foundation
 /// acknowledge, assign, investigate and resolve, and every fifth round reads the overdue list
 /// (`complaint.list` with the clocks). Requests are prebuilt lines, as in `LoadClient`.
 enum ComplaintWorkload {
-    /// Appended events per second, and the mix that produced them.
-    struct Result {
-        var eventsPerSecond: Double
-        var note: String
-    }
-
     static func run(
         socket: String, store: DossierStore, clients: Int, _ configuration: BenchConfiguration
-    ) async throws -> Result {
+    ) async throws -> MeasuredRate {
         progress(configuration, "dossier: mixed complaint workload (file, move, list due), \(clients) clients")
         let headBefore = try store.head().sequence
         let start = Date()
@@ -62,7 +56,7 @@ enum ComplaintWorkload {
             totals.steps += counts.steps
             totals.lists += counts.lists
         }
-        return Result(
+        return MeasuredRate(
             eventsPerSecond: Double(appended) / elapsed,
             note: "\(clients) clients: \(totals.files) filed, \(totals.steps) moved, \(totals.lists) due lists in "
                 + String(format: "%.1f s", elapsed))
@@ -83,12 +77,5 @@ extension LoadClient {
         let reply = try self.connection.receiveLine()
         try Self.check(reply)
         return String(decoding: reply, as: UTF8.self)
-    }
-}
-
-extension BenchReport {
-    /// `dossier_complaints_mixed_eps`: events appended per second by the mixed complaint workload.
-    mutating func record(_ complaints: ComplaintWorkload.Result) {
-        self.record("dossier_complaints_mixed_eps", complaints.eventsPerSecond, note: complaints.note)
     }
 }

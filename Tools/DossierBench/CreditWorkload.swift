@@ -18,7 +18,7 @@ struct CreditWorkload {
     static let approver = CommandMetadata(actor: Actor(uid: 5002, user: "bench-approver"))
 
     /// The events appended per second while `configuration.clients` tasks decide, and a note.
-    func run(_ store: DossierStore) async throws -> (eventsPerSecond: Double, note: String) {
+    func run(_ store: DossierStore) async throws -> MeasuredRate {
         let members = (0..<(Self.groups * Self.membersPerGroup)).map {
             CustomerID(rawValue: WorkloadData.customerID($0))
         }
@@ -46,7 +46,7 @@ struct CreditWorkload {
         let note = String(
             format: "%d decisions in %.1f s, %d refused by a rule (mostly the group ceiling); in process, %d tasks",
             counts.decisions, elapsed, counts.refused, clients)
-        return (Double(appended) / elapsed, note)
+        return MeasuredRate(eventsPerSecond: Double(appended) / elapsed, note: note)
     }
 
     /// Net capital, groups with their members and a limit of 300 million each, every member rated AA.

@@ -69,13 +69,14 @@ struct DossierWorkloads {
         progress(configuration, "dossier: 1 client pipelining \(configuration.pipelineDepth)")
         report.record("dossier_pipelined_eps", try await Self.pipelined(socket: socket, detail: detail, configuration))
 
-        report.record(try await ComplaintWorkload.run(socket: socket, store: daemon.store, clients: 8, configuration))
+        report.record(
+            "dossier_complaints_mixed_eps",
+            try await ComplaintWorkload.run(socket: socket, store: daemon.store, clients: 8, configuration))
         progress(configuration, "dossier: mixed credit decisions (ratings, member limits in groups)")
-        let credit = try await CreditWorkload(configuration: configuration).run(daemon.store)
-        report.record("credit_mixed_eps", credit.eventsPerSecond, note: credit.note)
+        report.record("credit_mixed_eps", try await CreditWorkload(configuration: configuration).run(daemon.store))
 
-        let follow = try await AuditWorkloads.follow(socket: socket, store: daemon.store, detail: detail, configuration)
-        report.record("follow_eps", follow.eventsPerSecond, note: follow.note)
+        report.record(
+            "follow_eps", try await AuditWorkloads.follow(socket: socket, store: daemon.store, detail: detail, configuration))
 
         progress(configuration, "dossier: import of a \(configuration.importRows)-row UCI file")
         let imported = try await ImportWorkload.run(socket: socket, rows: configuration.importRows, configuration)
