@@ -42,7 +42,7 @@ extension DossierStore {
         }
         var entries: [(key: [UInt8], limits: CreditLimitsState, number: Int)] = []
         for state in states {
-            for item in state.limits where item.status != .revoked && (first...last).contains(item.validTo) {
+            for item in state.limits where item.status != .revoked && item.validTo >= first && item.validTo <= last {
                 let key = LimitExpiryCursor(validTo: item.validTo, subject: state.subject, number: item.number).key
                 if let after, !after.key.lexicographicallyPrecedes(key) { continue }
                 entries.append((key, state, item.number))
