@@ -44,9 +44,9 @@ struct ComplaintCommand: ParsableCommand {
                 indirect: self.indirect, unit: self.unit, receivedAt: self.receivedAt, incidentAt: self.incidentAt,
                 scope: self.scope, foreign: self.foreign ? true : nil, externalId: self.externalID, claim: self.claim,
                 requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.fileComplaint, params, as: ComplaintResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.fileComplaint, params, as: ComplaintResult.self, write
+            ) {
                 Rendering.complaint($0)
             }
         }
@@ -122,7 +122,8 @@ struct ComplaintCommand: ParsableCommand {
         func run() throws {
             try ClientRunner(options: self.options).run { connection in
                 let overdue = try Self.all(
-                    connection, ListComplaintsParams(owner: self.owner, unit: self.unit, overdue: true, asOf: self.at.asOf))
+                    connection,
+                    ListComplaintsParams(owner: self.owner, unit: self.unit, overdue: true, asOf: self.at.asOf))
                 let today = try Self.all(
                     connection,
                     ListComplaintsParams(owner: self.owner, unit: self.unit, dueToday: true, asOf: self.at.asOf))
@@ -165,9 +166,9 @@ struct ComplaintCommand: ParsableCommand {
             let params = ReopenComplaintParams(
                 number: self.number, reason: self.reason, level: self.level, receivedAt: self.receivedAt,
                 requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.reopenComplaint, params, as: ComplaintResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.reopenComplaint, params, as: ComplaintResult.self, write
+            ) {
                 Rendering.complaint($0)
             }
         }

@@ -35,9 +35,9 @@ struct LimitCommand: ParsableCommand {
                 currency: self.currency,
                 kind: self.kind, mode: self.mode, validFrom: self.validFrom, validTo: self.validTo, basis: self.basis,
                 note: self.note, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.proposeLimit, params, as: CreditLimitsResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.proposeLimit, params, as: CreditLimitsResult.self, write
+            ) {
                 Rendering.creditLimits($0)
             }
         }
@@ -61,9 +61,9 @@ struct LimitCommand: ParsableCommand {
             let params = ChangeLimitParams(
                 customer: self.subject.customer, group: self.subject.group, limit: self.limit, amount: self.amount,
                 validTo: self.validTo, basis: self.basis, note: self.note, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.changeLimit, params, as: CreditLimitsResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.changeLimit, params, as: CreditLimitsResult.self, write
+            ) {
                 Rendering.creditLimits($0)
             }
         }
@@ -82,9 +82,9 @@ struct LimitCommand: ParsableCommand {
             let write = self.write.attempts()
             let params = ApproveLimitParams(
                 customer: self.subject.customer, group: self.subject.group, note: self.note, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.approveLimit, params, as: CreditLimitsResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.approveLimit, params, as: CreditLimitsResult.self, write
+            ) {
                 Rendering.creditLimits($0)
             }
         }

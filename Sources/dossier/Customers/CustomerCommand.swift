@@ -27,9 +27,9 @@ struct CustomerCommand: ParsableCommand {
             let params = RegisterCustomerParams(
                 id: self.id, name: self.name, kind: self.kind, stage: self.stage, tier: self.tier,
                 requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.registerCustomer, params, as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            try ClientRunner(options: self.options).send(
+                Method.registerCustomer, params, as: CustomerResult.self, write
+            ) { Rendering.customer($0) }
         }
     }
 
@@ -54,9 +54,9 @@ struct CustomerCommand: ParsableCommand {
                 customer: self.id, kind: self.kind, source: self.source, detail: self.detail,
                 observedOn: self.observedOn, response: self.response, expectedVersion: self.expectedVersion.expected,
                 requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.flagCustomer, params, as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            try ClientRunner(options: self.options).send(
+                Method.flagCustomer, params, as: CustomerResult.self, write
+            ) { Rendering.customer($0) }
         }
     }
 
@@ -80,9 +80,9 @@ struct CustomerCommand: ParsableCommand {
             let params = ResolveFlagParams(
                 customer: self.id, flag: self.flag, outcome: self.outcome, resolvedOn: self.resolvedOn, note: self.note,
                 expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.resolveFlag, params, as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            try ClientRunner(options: self.options).send(
+                Method.resolveFlag, params, as: CustomerResult.self, write
+            ) { Rendering.customer($0) }
         }
     }
 
@@ -103,9 +103,9 @@ struct CustomerCommand: ParsableCommand {
             let params = ChangeStageParams(
                 customer: self.id, stage: self.to, reason: self.reason, note: self.note,
                 expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.changeStage, params, as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            try ClientRunner(options: self.options).send(
+                Method.changeStage, params, as: CustomerResult.self, write
+            ) { Rendering.customer($0) }
         }
     }
 
@@ -125,9 +125,9 @@ struct CustomerCommand: ParsableCommand {
             let params = ChangeTierParams(
                 customer: self.id, tier: self.to, reason: self.reason,
                 expectedVersion: self.expectedVersion.expected, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.changeTier, params, as: CustomerResult.self)
-            } render: { Rendering.customer($0) }
+            try ClientRunner(options: self.options).send(
+                Method.changeTier, params, as: CustomerResult.self, write
+            ) { Rendering.customer($0) }
         }
     }
 
@@ -145,7 +145,8 @@ struct CustomerCommand: ParsableCommand {
             try ClientRunner(options: self.options).run { connection in
                 try connection.call(
                     Method.listFlaggedCustomers,
-                    ListFlaggedCustomersParams(kind: self.kind, after: self.after, limit: self.limit, asOf: self.at.asOf),
+                    ListFlaggedCustomersParams(
+                        kind: self.kind, after: self.after, limit: self.limit, asOf: self.at.asOf),
                     as: FlaggedCustomersResult.self)
             } render: { Rendering.flaggedCustomers($0) }
         }

@@ -151,9 +151,9 @@ struct GroupCommand: ParsableCommand {
             let params = NetCapitalParams(
                 amount: self.amount, currency: self.currency, effectiveOn: self.effectiveOn, reason: self.reason,
                 requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.setNetCapital, params, as: NetCapitalResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.setNetCapital, params, as: NetCapitalResult.self, write
+            ) {
                 Rendering.netCapital($0)
             }
         }
@@ -230,9 +230,7 @@ extension ParsableCommand {
     fileprivate static func send<Params: Encodable & Sendable>(
         _ method: Method, _ params: Params, _ options: GlobalOptions, _ write: WriteRetry
     ) throws {
-        try ClientRunner(options: options).run(write) { connection in
-            try connection.call(method, params, as: GroupResult.self)
-        } render: {
+        try ClientRunner(options: options).send(method, params, as: GroupResult.self, write) {
             Rendering.group($0)
         }
     }

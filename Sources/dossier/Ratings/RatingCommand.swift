@@ -35,9 +35,7 @@ struct RatingCommand: ParsableCommand {
                 customer: self.customer, scale: self.scale, grade: self.grade, score: self.score,
                 parts: self.parts.isEmpty ? nil : self.parts, reason: self.reason, effectiveOn: self.effectiveOn,
                 nextReviewOn: self.nextReviewOn, note: self.note, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.proposeRating, params, as: RatingResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(Method.proposeRating, params, as: RatingResult.self, write) {
                 Rendering.rating($0)
             }
         }
@@ -57,9 +55,7 @@ struct RatingCommand: ParsableCommand {
             let write = self.write.attempts()
             let params = ApproveRatingParams(
                 customer: self.customer, scale: self.scale, note: self.note, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.approveRating, params, as: RatingResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(Method.approveRating, params, as: RatingResult.self, write) {
                 Rendering.rating($0)
             }
         }
@@ -79,9 +75,7 @@ struct RatingCommand: ParsableCommand {
             let write = self.write.attempts()
             let params = WithdrawRatingParams(
                 customer: self.customer, scale: self.scale, reason: self.reason, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.withdrawRating, params, as: RatingResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(Method.withdrawRating, params, as: RatingResult.self, write) {
                 Rendering.rating($0)
             }
         }
@@ -181,9 +175,9 @@ struct RatingCommand: ParsableCommand {
             let write = self.write.attempts()
             let params = QuarterlyDowngradeParams(
                 scale: self.scale, quarter: self.quarter, volumes: volumes, requestId: write.requestID)
-            try ClientRunner(options: self.options).run(write) { connection in
-                try connection.call(Method.quarterlyDowngrade, params, as: QuarterlyDowngradeResult.self)
-            } render: {
+            try ClientRunner(options: self.options).send(
+                Method.quarterlyDowngrade, params, as: QuarterlyDowngradeResult.self, write
+            ) {
                 Rendering.quarterlyDowngrade($0)
             }
         }

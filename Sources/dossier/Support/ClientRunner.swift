@@ -24,6 +24,13 @@ struct ClientRunner {
         try self.report(render: render) { try write.run { try exchange(try self.options.connect()) } }
     }
 
+    /// Sends one write, `method` with `params`, as `run(_:_:render:)` does, and prints its result.
+    func send<Params: Encodable & Sendable, Result: Codable>(
+        _ method: Method, _ params: Params, as type: Result.Type, _ write: WriteRetry, render: (Result) -> String
+    ) throws {
+        try self.run(write, { connection in try connection.call(method, params, as: type) }, render: render)
+    }
+
     private func report<Result: Encodable>(render: (Result) -> String, _ obtain: () throws -> Result) throws {
         let result: Result
         do {
