@@ -30,6 +30,12 @@ extension DossierStore {
         public var checkpointBytes: Int = 16 << 20
         /// A checkpoint starts once this long has passed since the last one (with events).
         public var checkpointIntervalMilliseconds: Int = 1000
+        /// A checkpoint starts once `data.mdb`'s used pages grew this much since the last one
+        /// started: until a checkpoint is durable its snapshot is pinned, every commit takes
+        /// fresh pages, and this bounds how much the file grows for it.
+        public var checkpointGrowthBytes: Int = 64 << 20
+        /// With the journal: how LMDB's commits put their pages into `data.mdb`.
+        public var journalPageWrites: JournalPageWrites = .map
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory
@@ -59,6 +65,16 @@ extension DossierStore {
         /// LMDB is applied without a flush and made durable at checkpoints. At start, the
         /// journal's events beyond LMDB's durable checkpoint are applied again, by sequence.
         case journal
+    }
+
+    /// With the journal, how a commit's pages reach `data.mdb` before the checkpoint's flush.
+    public enum JournalPageWrites: String, Sendable, Hashable, CaseIterable {
+        /// Stored into the memory map (MDB_WRITEMAP): a commit makes no system call and copies
+        /// no page; the kernel writes them back, at the latest at the checkpoint's msync.
+        /// `data.mdb` is then as large as the map, its blocks reserved up front.
+        case map
+        /// Written with one `pwrite` per dirty page at every commit (LMDB's default).
+        case write
     }
 
     /// What an acknowledgement promises.

@@ -66,6 +66,7 @@ public final class DossierStore: Service, Sendable {
         case .full where configuration.journalIsActive:
             // The journal's flush makes a group durable; LMDB is flushed at checkpoints.
             environmentConfiguration.flags.insert(.noSync)
+            if configuration.journalPageWrites == .map { environmentConfiguration.flags.insert(.writeMap) }
         case .full:
             // LMDB's own commit: data pages flushed, then the meta page flushed; callers are
             // answered after both. Deferring answers to the next commit's flush (one flush per

@@ -40,6 +40,12 @@ extension Environment {
         /// Use no lock file (`lock.mdb` is neither created nor opened). Safe only when no other
         /// process writes the environment, e.g. a backup copy or a stopped daemon's files.
         public static let noLock = Flags(rawValue: UInt32(MDB_NOLOCK))
+        /// Commits write their pages into the memory map instead of writing them to the file;
+        /// the kernel writes them back when it likes, and `sync` (msync) makes them durable.
+        /// With `.noSync`, a commit is then no system call at all. The data file is as large as
+        /// the map and its blocks are reserved when the map is set (`posix_fallocate`): a store
+        /// into a page of a full disk would otherwise be a SIGBUS, not an error.
+        public static let writeMap = Flags(rawValue: UInt32(MDB_WRITEMAP))
         /// `path` names the data file itself, not a directory holding `data.mdb`.
         public static let noSubdirectory = Flags(rawValue: UInt32(MDB_NOSUBDIR))
     }

@@ -39,6 +39,9 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_maxreaders(env, UInt32(configuration.maxReaders)), "mdb_env_set_maxreaders")
             try check(mdb_env_set_mapsize(env, configuration.initialMapSize), "mdb_env_set_mapsize")
             try check(mdb_env_open(env, path, configuration.flags.rawValue, configuration.fileMode), "mdb_env_open")
+            var opened = MDB_envinfo()
+            mdb_env_info(env, &opened)
+            try Self.reserveFileBlocks(env, upTo: opened.me_mapsize, flags: configuration.flags)
         } catch {
             // lmdb.h: "if this function fails, mdb_env_close() must be called to discard the handle".
             mdb_env_close(env)
@@ -176,6 +179,7 @@ public final class Environment: @unchecked Sendable {
             try check(mdb_env_set_mapsize(self.env, 0), "mdb_env_set_mapsize")
             var info = MDB_envinfo()
             mdb_env_info(self.env, &info)
+            try Self.reserveFileBlocks(self.env, upTo: info.me_mapsize, flags: self.configuration.flags)
             self.currentMapSize = info.me_mapsize
         }
     }
@@ -186,6 +190,7 @@ public final class Environment: @unchecked Sendable {
             let limit = self.configuration.maximumMapSize
             guard self.currentMapSize < limit else { throw error }
             let next = min(limit, max(self.currentMapSize * 2, self.currentMapSize + (64 << 20)))
+            try Self.reserveFileBlocks(self.env, upTo: next, flags: self.configuration.flags)
             try check(mdb_env_set_mapsize(self.env, next), "mdb_env_set_mapsize")
             self.currentMapSize = next
             self.configuration.onMapGrowth?(next)
@@ -201,12 +206,24 @@ public final class Environment: @unchecked Sendable {
             let used = self.unguardedInfo().usedBytes
             let wanted = min(self.configuration.maximumMapSize, used + bytes)
             guard wanted > self.currentMapSize else { return }
+            try Self.reserveFileBlocks(self.env, upTo: wanted, flags: self.configuration.flags)
             try check(mdb_env_set_mapsize(self.env, wanted), "mdb_env_set_mapsize")
             var info = MDB_envinfo()
             mdb_env_info(self.env, &info)
             self.currentMapSize = info.me_mapsize
             self.configuration.onMapGrowth?(self.currentMapSize)
         }
+    }
+
+    /// With `.writeMap`, reserves the data file's blocks up to `size`, before the map covers
+    /// them: a store into a page the disk has no room for would be a SIGBUS, so a full disk
+    /// must show here, as an error of the open or of the growth.
+    private static func reserveFileBlocks(_ env: OpaquePointer, upTo size: Int, flags: Flags) throws(LMDBError) {
+        guard flags.contains(.writeMap), !flags.contains(.readOnly) else { return }
+        var descriptor: Int32 = -1
+        try check(mdb_env_get_fd(env, &descriptor), "mdb_env_get_fd")
+        let rc = posix_fallocate(descriptor, 0, off_t(size))
+        guard rc == 0 else { throw LMDBError(code: .init(rawValue: rc), operation: "posix_fallocate") }
     }
 
     // MARK: - Maintenance

@@ -19,6 +19,15 @@ struct JournalRecoveryTests {
         configuration.writePath = .journal
         configuration.checkpointBytes = 1 << 30
         configuration.checkpointIntervalMilliseconds = 3_600_000
+        configuration.checkpointGrowthBytes = 1 << 40
+    }
+
+    /// `journal`, with commits putting their pages into data.mdb as `pageWrites` says.
+    static func journal(_ pageWrites: DossierStore.JournalPageWrites) -> (inout DossierStore.Configuration) -> Void {
+        { configuration in
+            Self.journal(&configuration)
+            configuration.journalPageWrites = pageWrites
+        }
     }
 
     static func copy(_ file: String, from source: String, to target: String) throws {
@@ -49,11 +58,12 @@ struct JournalRecoveryTests {
         }
     }
 
-    @Test func eventsMissingFromAnUnflushedDataFileAreAppliedAgainFromTheJournal() async throws {
+    @Test(arguments: DossierStore.JournalPageWrites.allCases)
+    func eventsMissingFromAnUnflushedDataFileAreAppliedAgainFromTheJournal(pageWrites: DossierStore.JournalPageWrites) async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
             let crashed = directory.appending("crashed")
-            let store = try TestStore.open(at: path, configure: Self.journal)
+            let store = try TestStore.open(at: path, configure: Self.journal(pageWrites))
             // LMDB was flushed by the start's checkpoint; nothing after it is (MDB_NOSYNC).
             try Self.copy("data.mdb", from: path, to: crashed)
             try await Self.register(store, 20)
@@ -62,7 +72,7 @@ struct JournalRecoveryTests {
             try Self.copy("journal.wal", from: path, to: crashed)
             await store.shutdown()
 
-            let recovered = try TestStore.open(at: crashed, configure: Self.journal)
+            let recovered = try TestStore.open(at: crashed, configure: Self.journal(pageWrites))
             try Self.expectIntact(recovered, events: 20)
             #expect(try recovered.head() == head)
             // The customers' projections were applied again too, and the log goes on.
@@ -73,22 +83,23 @@ struct JournalRecoveryTests {
         }
     }
 
-    @Test func aKilledStoreRecoversFromItsNewerDataFileAndTheJournal() async throws {
+    @Test(arguments: DossierStore.JournalPageWrites.allCases)
+    func aKilledStoreRecoversFromItsNewerDataFileAndTheJournal(pageWrites: DossierStore.JournalPageWrites) async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
             let crashed = directory.appending("crashed")
-            let store = try TestStore.open(at: path, configure: Self.journal)
+            let store = try TestStore.open(at: path, configure: Self.journal(pageWrites))
             try await Self.register(store, 15)
             // kill -9: data.mdb holds commits after the checkpoint, in the page cache.
             try Self.copy("data.mdb", from: path, to: crashed)
             try Self.copy("journal.wal", from: path, to: crashed)
             await store.shutdown()
 
-            let recovered = try TestStore.open(at: crashed, configure: Self.journal)
+            let recovered = try TestStore.open(at: crashed, configure: Self.journal(pageWrites))
             try Self.expectIntact(recovered, events: 15)
             await recovered.shutdown()
             // A second start finds nothing left to apply.
-            let again = try TestStore.open(at: crashed, configure: Self.journal)
+            let again = try TestStore.open(at: crashed, configure: Self.journal(pageWrites))
             try Self.expectIntact(again, events: 15)
             await again.shutdown()
         }
@@ -149,14 +160,15 @@ struct JournalRecoveryTests {
         }
     }
 
-    @Test func recordsAcrossSegmentsAndCheckpointsAreRecovered() async throws {
+    @Test(arguments: DossierStore.JournalPageWrites.allCases)
+    func recordsAcrossSegmentsAndCheckpointsAreRecovered(pageWrites: DossierStore.JournalPageWrites) async throws {
         try await withTemporaryDirectory { directory in
             let path = directory.appending("data")
             let crashed = directory.appending("crashed")
             // Small segments and frequent checkpoints: the writer switches segments, and
             // checkpoints run while it writes on.
             let configure: (inout DossierStore.Configuration) -> Void = {
-                Self.journal(&$0)
+                Self.journal(pageWrites)(&$0)
                 $0.journalSegmentBytes = 8 << 10
                 $0.checkpointBytes = 3 << 10
                 $0.checkpointIntervalMilliseconds = 5

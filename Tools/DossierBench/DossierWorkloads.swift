@@ -30,7 +30,8 @@ struct DossierWorkloads {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         progress(configuration, "dossier: write path \(self.writePath.rawValue)")
-        let daemon = try await InProcessDaemon(directory: directory, writePath: self.writePath)
+        let daemon = try await InProcessDaemon(
+            directory: directory, writePath: self.writePath, journalPageWrites: self.configuration.journalPageWrites)
         do {
             try await self.runAll(daemon, into: &report)
         } catch {

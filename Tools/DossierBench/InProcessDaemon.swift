@@ -14,13 +14,17 @@ final class InProcessDaemon: Sendable {
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
 
-    init(directory: String, writePath: DossierStore.WritePath = .lmdb) async throws {
+    init(
+        directory: String, writePath: DossierStore.WritePath = .lmdb,
+        journalPageWrites: DossierStore.JournalPageWrites = .map
+    ) async throws {
         self.dataDirectory = directory + "/data"
         self.socketPath = directory + "/d.sock"
         let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
         var storeConfiguration = DossierStore.Configuration(dataDirectory: self.dataDirectory)
         storeConfiguration.initialMapSize = 1 << 30
         storeConfiguration.writePath = writePath
+        storeConfiguration.journalPageWrites = journalPageWrites
         // Six digits of complaint numbers a day: a fast write path files more than the
         // default 999 complaints in one unit and day during the complaint workload.
         var policy = Policy()

@@ -18,6 +18,7 @@ struct JournalRestartWorkload {
         var settings = DossierStore.Configuration(dataDirectory: root + "/data")
         settings.initialMapSize = 1 << 30
         settings.writePath = .journal
+        settings.journalPageWrites = self.configuration.journalPageWrites
         // No checkpoint while the events are written: the whole tail is the journal's.
         settings.checkpointBytes = 1 << 40
         settings.checkpointIntervalMilliseconds = 3_600_000

@@ -27,6 +27,10 @@ struct DossierBenchCommand: AsyncParsableCommand {
         name: .customLong("write-path"),
         help: "Write path of the Dossier workloads: lmdb (default), journal, or both (each on its own daemon, same run).")
     var writePath = "lmdb"
+    @Option(
+        name: .customLong("journal-page-writes"),
+        help: "How the journal path's commits put LMDB's pages into data.mdb: map (default) or write.")
+    var journalPageWrites = DossierStore.JournalPageWrites.map.rawValue
     @Option(name: .customLong("restart-events"), help: "Journal events a restart applies again (journal only).")
     var restartEvents: Int?
 
@@ -37,6 +41,9 @@ struct DossierBenchCommand: AsyncParsableCommand {
         guard self.repeatCount >= 1 else { throw ValidationError("--repeat must be at least 1") }
         guard ["lmdb", "journal", "both"].contains(self.writePath) else {
             throw ValidationError("--write-path must be lmdb, journal or both")
+        }
+        guard DossierStore.JournalPageWrites(rawValue: self.journalPageWrites) != nil else {
+            throw ValidationError("--journal-page-writes must be map or write")
         }
     }
 
@@ -49,6 +56,7 @@ struct DossierBenchCommand: AsyncParsableCommand {
         configuration.postgresURL = self.postgres
         configuration.dossierOnly = self.dossierOnly
         configuration.writePaths = self.writePath == "both" ? [.lmdb, .journal] : self.writePath == "journal" ? [.journal] : [.lmdb]
+        configuration.journalPageWrites = DossierStore.JournalPageWrites(rawValue: self.journalPageWrites) ?? .map
         if let restartEvents = self.restartEvents { configuration.restartEvents = restartEvents }
         var reports: [BenchReport] = []
         for _ in 0..<self.repeatCount { reports.append(try await BenchRunner(configuration: configuration).run()) }

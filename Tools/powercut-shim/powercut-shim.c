@@ -18,6 +18,15 @@
 // O_DSYNC is followed by a flush record. Records are written under one lock, in the order
 // the calls returned, each after its call succeeded, so a record's time is after its effect.
 //
+// Shared writable mappings of a watched file (LMDB's MDB_WRITEMAP) change the file with no
+// write call: the kernel writes a changed page back whenever it likes, and msync makes them
+// durable. The shim keeps a copy of each such mapping and records every page that differs
+// from it as a write of that page (updating the copy) before each flush of a watched file,
+// at msync and at munmap. So a page changed in memory appears in the trace no later than the
+// first flush that could have made it durable, and a cut before that flush keeps, drops or
+// tears it: what writeback at any moment may have done. Stores the process made after its
+// last such point are not in the trace, as if never written back (it was killed there).
+//
 // Build: cc -shared -fPIC -O1 -o powercut-shim.so powercut-shim.c -ldl -lpthread
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -27,6 +36,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/uio.h>
 #include <time.h>
@@ -34,6 +44,7 @@
 
 #define MAX_FD 4096
 #define MAX_FILES 8
+#define MAX_MAPPINGS 16
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static int trace_fd = -1;
@@ -57,6 +68,20 @@ static int (*real_close)(int);
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 static int (*real_ftruncate)(int, off_t);
+static void *(*real_mmap)(void *, size_t, int, int, int, off_t);
+static void *(*real_mmap64)(void *, size_t, int, int, int, off_t);
+static int (*real_munmap)(void *, size_t);
+static int (*real_msync)(void *, size_t, int);
+
+// A shared writable mapping of a watched file, and the copy its changes are found against.
+struct mapping {
+    char *address;
+    size_t length;
+    uint64_t offset;
+    int file;
+    unsigned char *copy;
+};
+static struct mapping mappings[MAX_MAPPINGS];
 static off_t (*real_lseek)(int, off_t, int);
 
 static void init(void) {
@@ -74,6 +99,10 @@ static void init(void) {
     real_fdatasync = dlsym(RTLD_NEXT, "fdatasync");
     real_ftruncate = dlsym(RTLD_NEXT, "ftruncate");
     real_lseek = dlsym(RTLD_NEXT, "lseek");
+    real_mmap = dlsym(RTLD_NEXT, "mmap");
+    real_mmap64 = dlsym(RTLD_NEXT, "mmap64");
+    real_munmap = dlsym(RTLD_NEXT, "munmap");
+    real_msync = dlsym(RTLD_NEXT, "msync");
     const char *files = getenv("POWERCUT_FILES");
     if (!files) files = "data.mdb:journal.wal";
     char copy[512];
@@ -241,8 +270,103 @@ ssize_t pwritev(int fd, const struct iovec *iov, int count, off_t offset) {
     return n;
 }
 
+// Call with `lock` held: records each page of `m` that changed since its copy was taken.
+static void record_mapping_changes(struct mapping *m) {
+    const size_t page = 4096;
+    for (size_t at = 0; at < m->length; at += page) {
+        size_t length = m->length - at < page ? m->length - at : page;
+        if (memcmp(m->address + at, m->copy + at, length) == 0) continue;
+        // The copy is what is recorded: the process may go on changing the page meanwhile.
+        memcpy(m->copy + at, m->address + at, length);
+        record_header(1, m->file, m->offset + at, length);
+        if (!lengths_only) put_all(m->copy + at, length);
+    }
+}
+
+// Before a flush of a watched file: what the mappings changed so far may be on the disk. In
+// the counting mode only msync and munmap record them: a page changed many times between two
+// msyncs reaches the disk once there, which is what a count of bytes written should see.
+static void record_all_mapping_changes(int fd) {
+    if (watched_file(fd) < 0 || lengths_only) return;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_MAPPINGS; i++) {
+        if (mappings[i].address) record_mapping_changes(&mappings[i]);
+    }
+    pthread_mutex_unlock(&lock);
+}
+
+static void note_mapping(void *address, size_t length, int prot, int flags, int fd, off_t offset) {
+    int file = watched_file(fd);
+    if (address == MAP_FAILED || file < 0 || !(prot & PROT_WRITE) || !(flags & MAP_SHARED)) return;
+    unsigned char *copy = malloc(length);
+    if (!copy) return;
+    memcpy(copy, address, length);
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_MAPPINGS; i++) {
+        if (mappings[i].address) continue;
+        mappings[i] = (struct mapping){address, length, (uint64_t)offset, file, copy};
+        copy = NULL;
+        break;
+    }
+    pthread_mutex_unlock(&lock);
+    free(copy);
+}
+
+void *mmap(void *address, size_t length, int prot, int flags, int fd, off_t offset) {
+    init();
+    void *result = real_mmap(address, length, prot, flags, fd, offset);
+    note_mapping(result, length, prot, flags, fd, offset);
+    return result;
+}
+
+void *mmap64(void *address, size_t length, int prot, int flags, int fd, off_t offset) {
+    init();
+    void *result = real_mmap64 ? real_mmap64(address, length, prot, flags, fd, offset)
+                               : real_mmap(address, length, prot, flags, fd, offset);
+    note_mapping(result, length, prot, flags, fd, offset);
+    return result;
+}
+
+int munmap(void *address, size_t length) {
+    init();
+    unsigned char *copy = NULL;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_MAPPINGS; i++) {
+        if (mappings[i].address != address) continue;
+        // Whatever it changed reaches the file when the kernel writes it back.
+        record_mapping_changes(&mappings[i]);
+        copy = mappings[i].copy;
+        mappings[i] = (struct mapping){0};
+    }
+    pthread_mutex_unlock(&lock);
+    free(copy);
+    return real_munmap(address, length);
+}
+
+int msync(void *address, size_t length, int flags) {
+    init();
+    // The flush is recorded only for an msync of a whole mapping: a record flushes a whole file.
+    int file = -1;
+    pthread_mutex_lock(&lock);
+    for (int i = 0; i < MAX_MAPPINGS; i++) {
+        struct mapping *m = &mappings[i];
+        if (!m->address || (char *)address < m->address || (char *)address >= m->address + m->length) continue;
+        record_mapping_changes(m);
+        if ((char *)address == m->address && length >= m->length) file = m->file;
+    }
+    pthread_mutex_unlock(&lock);
+    int result = real_msync(address, length, flags);
+    if (file >= 0 && result == 0 && (flags & MS_SYNC)) {
+        pthread_mutex_lock(&lock);
+        record_header(2, file, 0, 0);
+        pthread_mutex_unlock(&lock);
+    }
+    return result;
+}
+
 int fsync(int fd) {
     init();
+    record_all_mapping_changes(fd);
     int result = real_fsync(fd);
     record_plain(fd, 2, 0, result);
     return result;
@@ -250,6 +374,7 @@ int fsync(int fd) {
 
 int fdatasync(int fd) {
     init();
+    record_all_mapping_changes(fd);
     int result = real_fdatasync(fd);
     record_plain(fd, 2, 0, result);
     return result;

@@ -11,9 +11,9 @@ import Logging
 /// pin released. So at every moment the header names a snapshot that is whole on disk, and the
 /// journal holds every acknowledged event after it.
 final class JournalWriter: @unchecked Sendable {
-    // Guard: `lastStart`, `checkpointedSequence` and `head` belong to the writer thread (and to
-    // start and shutdown, while no writer runs); `running`, `failure`, `durablePin` and
-    // `stopping` are only touched holding `condition`.
+    // Guard: `lastStart`, `usedBytesAtLastStart`, `checkpointedSequence` and `head` belong to
+    // the writer thread (and to start and shutdown, while no writer runs); `running`,
+    // `failure`, `durablePin` and `stopping` are only touched holding `condition`.
     let journal: Journal
     private let environment: Environment
     private let dataFile: String
@@ -29,6 +29,9 @@ final class JournalWriter: @unchecked Sendable {
     private var stopping = false
     private var threadDone = false
     private var lastStart = DispatchTime.now().uptimeNanoseconds
+    /// `data.mdb`'s used bytes when the last checkpoint started.
+    private var usedBytesAtLastStart = 0
+    private let checkpointGrowthBytes: Int
     private var checkpointedSequence: UInt64 = 0
     private(set) var head: LogHead
 
@@ -48,6 +51,7 @@ final class JournalWriter: @unchecked Sendable {
         self.head = head
         self.segmentBytes = configuration.journalSegmentBytes
         self.checkpointBytes = configuration.checkpointBytes
+        self.checkpointGrowthBytes = configuration.checkpointGrowthBytes
         self.intervalNanoseconds = UInt64(configuration.checkpointIntervalMilliseconds) * 1_000_000
         self.logger = logger
     }
@@ -69,20 +73,24 @@ final class JournalWriter: @unchecked Sendable {
     }
 
     /// The transaction committed at `head`: its record counts, and a checkpoint starts if one
-    /// is due (enough journal since the last, or enough time with events in it).
+    /// is due (enough journal since the last, enough time with events in it, or `data.mdb`
+    /// grown enough: while a checkpoint's snapshot is pinned, every commit takes fresh pages,
+    /// so the file's growth between checkpoints is what bounds its size).
     func committed(head: LogHead) {
         self.journal.confirm()
         self.head = head
-        let elapsed = DispatchTime.now().uptimeNanoseconds - self.lastStart
-        guard head.sequence != self.checkpointedSequence,
-            self.journal.offset >= self.checkpointBytes || elapsed >= self.intervalNanoseconds,
-            !self.isRunning
-        else { return }
+        guard head.sequence != self.checkpointedSequence, self.checkpointIsDue, !self.isRunning else { return }
         do {
             try self.beginCheckpoint()
         } catch {
             self.logger.error("starting a checkpoint failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    private var checkpointIsDue: Bool {
+        if self.journal.offset >= self.checkpointBytes { return true }
+        if DispatchTime.now().uptimeNanoseconds - self.lastStart >= self.intervalNanoseconds { return true }
+        return self.environment.info().usedBytes - self.usedBytesAtLastStart >= self.checkpointGrowthBytes
     }
 
     /// The transaction failed after its record was written: the record is voided, since its
@@ -122,8 +130,13 @@ final class JournalWriter: @unchecked Sendable {
         self.failure = nil
         self.condition.broadcast()
         self.condition.unlock()
+        self.noteCheckpointStart(sequence: self.head.sequence)
+    }
+
+    private func noteCheckpointStart(sequence: UInt64) {
         self.lastStart = DispatchTime.now().uptimeNanoseconds
-        self.checkpointedSequence = self.head.sequence
+        self.usedBytesAtLastStart = self.environment.info().usedBytes
+        self.checkpointedSequence = sequence
     }
 
     /// Waits until no checkpoint runs; throws the last one's failure.
@@ -160,8 +173,7 @@ final class JournalWriter: @unchecked Sendable {
         self.condition.unlock()
         previous?.release()
         earlier.forEach { $0.release() }
-        self.checkpointedSequence = head.sequence
-        self.lastStart = DispatchTime.now().uptimeNanoseconds
+        self.noteCheckpointStart(sequence: head.sequence)
     }
 
     /// Ends the checkpoint thread after a last checkpoint, and releases the pin.

@@ -24,24 +24,33 @@ public struct PowerCutRun: Sendable {
     public let baseHead: UInt64
     public let answers: [Answer]
     public let sent: Int
+    /// How the daemon's commits put their pages into data.mdb.
+    public let pageWrites: DossierStore.JournalPageWrites
 
     /// The daemon's settings: the journal, with checkpoints often, so that the trace holds
-    /// many of them.
-    public static let configuration = """
+    /// many of them, and a small map that grows during the run (with `map`, the shim follows
+    /// the data file through the old mapping and the new).
+    public static func configuration(pageWrites: DossierStore.JournalPageWrites) -> String {
+        """
         [store]
+        initial_map_size = "2MiB"
         durability = "full"
         write_path = "journal"
+        journal_page_writes = "\(pageWrites.rawValue)"
         checkpoint_interval_ms = 20
         checkpoint_bytes = "64KiB"
         journal_segment_bytes = "1MiB"
         """
+    }
 
     /// Starts a daemon on `directory` (one event written and stopped cleanly: the base
     /// files), then starts it again under the shim, runs `clients` connections each
     /// registering `writesPerClient` customers, and kills it (SIGKILL).
-    public static func record(in directory: TemporaryDirectory, clients: Int, writesPerClient: Int) throws -> PowerCutRun {
+    public static func record(
+        in directory: TemporaryDirectory, clients: Int, writesPerClient: Int, pageWrites: DossierStore.JournalPageWrites
+    ) throws -> PowerCutRun {
         let config = directory.appending("dossierd.toml")
-        try Data(Self.configuration.utf8).write(to: URL(fileURLWithPath: config))
+        try Data(Self.configuration(pageWrites: pageWrites).utf8).write(to: URL(fileURLWithPath: config))
         chmod(config, 0o600)
         let plain = DaemonProcess(directory: directory, extraArguments: ["--config", config])
         try plain.start()
@@ -81,7 +90,7 @@ public struct PowerCutRun: Sendable {
         traced.kill9()
         return PowerCutRun(
             trace: try WriteTrace(path: tracePath), base: base, baseHead: 1, answers: answers.withLock { $0 },
-            sent: clients * writesPerClient)
+            sent: clients * writesPerClient, pageWrites: pageWrites)
     }
 
     /// Checks `points` cut points: the end of the trace, its start, and random ones drawn from
@@ -119,6 +128,7 @@ public struct PowerCutRun: Sendable {
             store = try TestStore.open(at: directory) { configuration in
                 configuration.durability = .full
                 configuration.writePath = .journal
+                configuration.journalPageWrites = self.pageWrites
             }
         } catch {
             return "the store does not open: \(error)"

@@ -35,6 +35,12 @@ extension ConfigKeys {
             "store.checkpoint_interval_ms", .integer(10...3_600_000), \.store.checkpointIntervalMilliseconds,
             "With write_path journal: time since the last checkpoint that starts the next one, in ms"),
         ConfigKey(
+            "store.checkpoint_growth_bytes", .size((1 << 20)...(1 << 40)), \.store.checkpointGrowthBytes,
+            "With write_path journal: growth of data.mdb's used pages since the last checkpoint that starts the next one"),
+        ConfigKey(
+            "store.journal_page_writes", .choice(DossierStore.JournalPageWrites.self), \.store.journalPageWrites,
+            "With write_path journal: map stores commits' pages into the memory map, write pwrites them"),
+        ConfigKey(
             "store.verify_on_start", .choice(DossierStore.StartupVerification.self), \.store.verifyOnStart,
             "What is checked before the daemon serves"),
     ]
