@@ -22,6 +22,7 @@ struct JournalRestartWorkload {
         // No checkpoint while the events are written: the whole tail is the journal's.
         settings.checkpointBytes = 1 << 40
         settings.checkpointIntervalMilliseconds = 3_600_000
+        settings.checkpointGrowthBytes = 1 << 40
         settings.journalSegmentBytes = 1 << 32
         let store = try DossierStore(configuration: settings, logger: logger)
         try Self.copy("data.mdb", from: root + "/data", to: root + "/cut")
