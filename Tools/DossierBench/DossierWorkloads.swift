@@ -121,6 +121,10 @@ struct DossierWorkloads {
             note: "during the \(configuration.clients)-client workload")
         report.record("events", Double(events), unit: "events")
         report.record("db_bytes", Double(SystemCounters.fileSize(daemon.dataDirectory + "/data.mdb")), unit: "bytes")
+        // The file's size is the map's with journal_page_writes = "map": the pages in use say
+        // how much the log and its projections take (and, on the journal path, what the
+        // pinned checkpoints add).
+        report.record("db_used_bytes", Double(daemon.store.storageInfo().usedBytes), unit: "bytes")
     }
 
     /// The writer's mean batch and commit time between two readings of its statistics.
