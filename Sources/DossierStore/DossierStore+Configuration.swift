@@ -35,7 +35,7 @@ extension DossierStore {
         /// fresh pages, and this bounds how much the file grows for it.
         public var checkpointGrowthBytes: Int = 64 << 20
         /// With the journal: how LMDB's commits put their pages into `data.mdb`.
-        public var journalPageWrites: JournalPageWrites = .map
+        public var journalPageWrites: JournalPageWrites = .write
 
         public init(dataDirectory: String) {
             self.dataDirectory = dataDirectory
@@ -71,7 +71,8 @@ extension DossierStore {
     public enum JournalPageWrites: String, Sendable, Hashable, CaseIterable {
         /// Stored into the memory map (MDB_WRITEMAP): a commit makes no system call and copies
         /// no page; the kernel writes them back, at the latest at the checkpoint's msync.
-        /// `data.mdb` is then as large as the map, its blocks reserved up front.
+        /// `data.mdb` is then as large as the map, its blocks reserved up front. Measured
+        /// slower than `write` at one and 32 clients, faster for imports (docs/PERFORMANCE.md).
         case map
         /// Written with one `pwrite` per dirty page at every commit (LMDB's default).
         case write

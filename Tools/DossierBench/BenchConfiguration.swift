@@ -26,7 +26,7 @@ public struct BenchConfiguration: Sendable {
     /// Figures of `lmdb` keep their names; those of `journal` are named `journal_...`.
     public var writePaths: [DossierStore.WritePath] = [.lmdb]
     /// How the journal path's commits put LMDB's pages into `data.mdb`.
-    public var journalPageWrites: DossierStore.JournalPageWrites = .map
+    public var journalPageWrites: DossierStore.JournalPageWrites = .write
     /// Events in the journal tail that `journal_restart_seconds` applies again (journal only).
     public var restartEvents: Int = 100_000
     /// Print progress to stderr.

@@ -16,7 +16,7 @@ final class InProcessDaemon: Sendable {
 
     init(
         directory: String, writePath: DossierStore.WritePath = .lmdb,
-        journalPageWrites: DossierStore.JournalPageWrites = .map
+        journalPageWrites: DossierStore.JournalPageWrites = .write
     ) async throws {
         self.dataDirectory = directory + "/data"
         self.socketPath = directory + "/d.sock"

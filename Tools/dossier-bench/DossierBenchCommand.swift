@@ -29,8 +29,8 @@ struct DossierBenchCommand: AsyncParsableCommand {
     var writePath = "lmdb"
     @Option(
         name: .customLong("journal-page-writes"),
-        help: "How the journal path's commits put LMDB's pages into data.mdb: map (default) or write.")
-    var journalPageWrites = DossierStore.JournalPageWrites.map.rawValue
+        help: "How the journal path's commits put LMDB's pages into data.mdb: write (default) or map.")
+    var journalPageWrites = DossierStore.JournalPageWrites.write.rawValue
     @Option(name: .customLong("restart-events"), help: "Journal events a restart applies again (journal only).")
     var restartEvents: Int?
 
@@ -56,7 +56,7 @@ struct DossierBenchCommand: AsyncParsableCommand {
         configuration.postgresURL = self.postgres
         configuration.dossierOnly = self.dossierOnly
         configuration.writePaths = self.writePath == "both" ? [.lmdb, .journal] : self.writePath == "journal" ? [.journal] : [.lmdb]
-        configuration.journalPageWrites = DossierStore.JournalPageWrites(rawValue: self.journalPageWrites) ?? .map
+        configuration.journalPageWrites = DossierStore.JournalPageWrites(rawValue: self.journalPageWrites) ?? .write
         if let restartEvents = self.restartEvents { configuration.restartEvents = restartEvents }
         var reports: [BenchReport] = []
         for _ in 0..<self.repeatCount { reports.append(try await BenchRunner(configuration: configuration).run()) }
