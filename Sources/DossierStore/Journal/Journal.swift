@@ -74,15 +74,21 @@ final class Journal: @unchecked Sendable {
     /// Writes zeroes into the active segment from where its blocks end to `zeroFillBytes` past
     /// `end` (at most to the segment's end), unless its blocks already reach `end`. The
     /// record's own flush makes them durable; zeroes are no record to a restart.
+    ///
+    /// One page per write: the page cache keeps a folio as large as the write that made it,
+    /// and an append then dirties, and its flush writes, the whole folio. Zeroes written 64 KiB
+    /// at a time made each append of about 300 bytes write 64 KiB (/proc/self/io write_bytes,
+    /// Linux 6.18, ext4); written page by page, 4 KiB, as appends to a growing file do.
     private func zeroFill(through end: Int) throws {
         let from = self.written[self.active]
         guard end > from else { return }
         let to = min(self.segmentBytes, (end + Self.zeroFillBytes - 1) / Self.zeroFillBytes * Self.zeroFillBytes)
-        let zeroes = [UInt8](repeating: 0, count: min(1 << 20, to - from))
+        let zeroes = [UInt8](repeating: 0, count: self.pageSize)
         let segmentStart = Self.start(of: self.active, segmentBytes: self.segmentBytes)
         var at = from
         while at < to {
-            let count = min(zeroes.count, to - at)
+            // To the next page boundary of the file, so that each write covers one page.
+            let count = min(self.pageSize - (segmentStart + at) % self.pageSize, to - at)
             try self.file.write(count == zeroes.count ? zeroes : Array(zeroes[0..<count]), at: segmentStart + at)
             at += count
         }
