@@ -226,39 +226,6 @@ struct JournalRecoveryTests {
         }
     }
 
-    /// Appends overwrite blocks the file already has (their flush then writes no file-system
-    /// metadata): the journal writes zeroes ahead of its records, 4 MiB at a time, never past
-    /// its segment, and a restart takes the zeroes for the end of the records.
-    @Test func theJournalWritesZeroesAheadOfItsRecords() async throws {
-        try await withTemporaryDirectory { directory in
-            let path = directory.appending("data")
-            let store = try TestStore.open(at: path, configure: Self.journal)
-            try await Self.register(store, 5)
-            let journal = path + "/journal.wal"
-            let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: journal)))
-            let end = try Self.endOfRecords(journal)
-            #expect(end > 8192)
-            #expect(bytes.count == 8192 + (4 << 20))
-            #expect(bytes[end...].allSatisfy { $0 == 0 })
-            await store.shutdown()
-
-            let small = directory.appending("small")
-            let smallStore = try TestStore.open(at: small) {
-                Self.journal(&$0)
-                $0.journalSegmentBytes = 64 << 10
-            }
-            try await Self.register(smallStore, 5)
-            let size = try FileManager.default.attributesOfItem(atPath: small + "/journal.wal")[.size] as? Int
-            #expect(size == 8192 + (64 << 10))
-            await smallStore.shutdown()
-
-            let reopened = try TestStore.open(at: path, configure: Self.journal)
-            try await Self.register(reopened, 1, prefix: "after")
-            try Self.expectIntact(reopened, events: 6)
-            await reopened.shutdown()
-        }
-    }
-
     /// Where the records of the journal's active segment end: the first offset from which a
     /// header no longer follows (records start after the two 4 KiB header slots).
     static func endOfRecords(_ path: String) throws -> Int {

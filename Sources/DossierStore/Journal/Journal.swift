@@ -9,9 +9,9 @@ import Synchronization
 /// its header is durable. Records of an older epoch left in a segment are told apart by their
 /// epoch, and a torn record by its checksum.
 final class Journal: @unchecked Sendable {
-    // Guard: `active`, `epoch`, `offset`, `unconfirmed` and `written` belong to the writer
-    // thread (and to the store's start and shutdown, while no writer runs); `durable` is
-    // shared with the checkpoint thread under its mutex.
+    // Guard: `active`, `epoch`, `offset` and `unconfirmed` belong to the writer thread (and to
+    // the store's start and shutdown, while no writer runs); `durable` is shared with the
+    // checkpoint thread under its mutex.
     let file: JournalFile
     private(set) var segmentBytes: Int
     let pageSize: Int
@@ -20,13 +20,6 @@ final class Journal: @unchecked Sendable {
     /// Bytes of confirmed records in the active segment.
     private(set) var offset = 0
     private var unconfirmed: Int?
-    /// How far into each segment the file's blocks are written (zeroes or records): an append
-    /// within that overwrites blocks the file already has, and its `fdatasync` then flushes
-    /// the data alone, where an append that grows the file also commits the file system's
-    /// journal (150 against 220 µs per append and flush here, docs/PERFORMANCE.md).
-    private var written: [Int]
-    /// Zeroes written ahead of the records at a time.
-    static let zeroFillBytes = 4 << 20
     /// A failed transaction's record could not be voided: writing on would let a restart apply
     /// it, so nothing more is written until the daemon restarts (and the operator looks).
     private var isBroken = false
@@ -42,10 +35,6 @@ final class Journal: @unchecked Sendable {
         self.active = header.segment
         self.epoch = header.epoch
         self.durable = Mutex(header)
-        let size = (try? file.size()) ?? 0
-        self.written = (0..<2).map { segment in
-            min(header.segmentBytes, max(0, size - Self.start(of: segment, segmentBytes: header.segmentBytes)))
-        }
     }
 
     var durableHeader: JournalHeader { self.durable.withLock { $0 } }
@@ -65,34 +54,9 @@ final class Journal: @unchecked Sendable {
         }
         let bytes = record.encoded()
         guard self.fits(bytes.count) else { throw JournalFull(length: bytes.count) }
-        try self.zeroFill(through: self.offset + bytes.count)
         try self.file.write(bytes, at: Self.start(of: self.active, segmentBytes: self.segmentBytes) + self.offset)
         try self.file.sync()
         self.unconfirmed = bytes.count
-    }
-
-    /// Writes zeroes into the active segment from where its blocks end to `zeroFillBytes` past
-    /// `end` (at most to the segment's end), unless its blocks already reach `end`. The
-    /// record's own flush makes them durable; zeroes are no record to a restart.
-    ///
-    /// One page per write: the page cache keeps a folio as large as the write that made it,
-    /// and an append then dirties, and its flush writes, the whole folio. Zeroes written 64 KiB
-    /// at a time made each append of about 300 bytes write 64 KiB (/proc/self/io write_bytes,
-    /// Linux 6.18, ext4); written page by page, 4 KiB, as appends to a growing file do.
-    private func zeroFill(through end: Int) throws {
-        let from = self.written[self.active]
-        guard end > from else { return }
-        let to = min(self.segmentBytes, (end + Self.zeroFillBytes - 1) / Self.zeroFillBytes * Self.zeroFillBytes)
-        let zeroes = [UInt8](repeating: 0, count: self.pageSize)
-        let segmentStart = Self.start(of: self.active, segmentBytes: self.segmentBytes)
-        var at = from
-        while at < to {
-            // To the next page boundary of the file, so that each write covers one page.
-            let count = min(self.pageSize - (segmentStart + at) % self.pageSize, to - at)
-            try self.file.write(count == zeroes.count ? zeroes : Array(zeroes[0..<count]), at: segmentStart + at)
-            at += count
-        }
-        self.written[self.active] = to
     }
 
     /// The last appended record's transaction committed.
@@ -138,11 +102,6 @@ final class Journal: @unchecked Sendable {
         self.epoch = epoch
         self.offset = 0
         self.unconfirmed = nil
-        if segmentBytes != self.segmentBytes {
-            // The segments moved: where their blocks end is found again from the file's size.
-            let size = (try? self.file.size()) ?? 0
-            self.written = (0..<2).map { min(segmentBytes, max(0, size - Self.start(of: $0, segmentBytes: segmentBytes))) }
-        }
         self.segmentBytes = segmentBytes
     }
 
