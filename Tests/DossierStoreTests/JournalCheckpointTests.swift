@@ -32,5 +32,6 @@ struct JournalCheckpointTests {
         // Without a checkpoint, every one of the 400 commits took fresh pages.
         #expect(unbounded > 4 << 20, "unbounded: \(unbounded) bytes")
         #expect(bounded * 2 < unbounded, "bounded \(bounded) bytes, unbounded \(unbounded) bytes")
+        print("checkpoint growth (\(pageWrites.rawValue)): 400 groups use \(bounded) bytes of data.mdb with checkpoints every MiB of growth, \(unbounded) without")
     }
 }
