@@ -92,6 +92,25 @@ struct ComplaintStoreTests {
         }
     }
 
+    /// The duplicate rule sees the customer's open complaint about the subject however many
+    /// other complaints the customer has and however long ago it was filed, and only that
+    /// customer's: another customer's complaint about it is no duplicate.
+    @Test func aDuplicateIsFoundAmongManyComplaintsAndAcrossYears() async throws {
+        let clock = TestClock(Timestamp(iso8601: "2026-06-01T08:00:00Z")!)
+        try await TestStore.with(clock: clock) { store, _ in
+            _ = try await TestStore.register(store, "c1")
+            _ = try await TestStore.register(store, "c2")
+            let old = try await Self.file(
+                store, customer: "c1", subject: "Card fees", receivedAt: Timestamp(iso8601: "2024-03-01T10:00:00Z")!)
+            for index in 0..<40 { _ = try await Self.file(store, customer: "c1", subject: "question \(index)") }
+            let other = try await Self.file(store, customer: "c2", subject: "card  FEES")
+            #expect(other.status != .rejected)
+            let again = try await Self.file(store, customer: "c1", subject: "card  FEES")
+            #expect(again.status == .rejected && again.rejectedUnder == "complaint.invalid_duplicate")
+            #expect(again.endReason == "duplicate of open complaint \(old.number)")
+        }
+    }
+
     @Test func aReopenLinksBothComplaintsInOneCommit() async throws {
         try await TestStore.with { store, _ in
             _ = try await TestStore.register(store, "c1")

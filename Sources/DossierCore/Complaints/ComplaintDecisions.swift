@@ -10,7 +10,8 @@ public enum ComplaintDecisions {
         public var receiver: Actor
         /// The recording time, used when the command gives no receiving time.
         public var now: Timestamp
-        /// The customer's complaints (for duplicates of an open one).
+        /// The customer's complaints the duplicate rule looks at (it takes an open one about
+        /// the same subject): the store passes those about the same subject, of any time.
         public var complaintsOfCustomer: [ComplaintState]
         /// Complaints about the same subject received around the same time (for group
         /// incidents); the decision keeps those within the window.

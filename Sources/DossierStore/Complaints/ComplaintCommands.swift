@@ -74,9 +74,11 @@ extension ComplaintProjection {
         return ComplaintDecisions.FilingContext(
             customer: try command.customer.flatMap { try CustomerProjection.customer($0, tables: tables, in: txn) },
             lastRunningNumber: last, receiver: context.actor, now: context.now,
-            complaintsOfCustomer: try command.customer.map {
-                try Self.complaints(of: $0, after: nil, limit: Int.max, tables: tables, in: txn) { $0.status.isOpen }
-            } ?? [],
+            complaintsOfCustomer: subject.isEmpty
+                ? []
+                : try command.customer.map {
+                    try Self.complaints(of: $0, aboutSubject: subject, tables: tables, in: txn)
+                } ?? [],
             // A blank subject is refused by the decision; LMDB refuses its empty key before that.
             sameSubject: subject.isEmpty
                 ? []

@@ -128,6 +128,34 @@ public enum ComplaintProjection: Projection {
         return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
     }
 
+    /// `customer`'s complaints about `subjectKey`, filed at any time. The numbers of both
+    /// indexes are intersected before any complaint is decoded: filing for a customer with
+    /// thousands of complaints then reads their keys, not every one of their states (it did,
+    /// and filing slowed with every complaint the customer had).
+    static func complaints(
+        of customer: CustomerID, aboutSubject subjectKey: String, tables: ProjectionTables,
+        in txn: borrowing some Transaction & ~Copyable
+    ) throws -> [ComplaintState] {
+        let subjectPrefix = Array(subjectKey.utf8) + [0]
+        var aboutSubject: Set<ComplaintNumber> = []
+        try txn.scan(tables[Self.bySubject], from: subjectPrefix) { key, _ in
+            guard key.starts(with: subjectPrefix), key.count > subjectPrefix.count + 8 else { return false }
+            aboutSubject.insert(
+                ComplaintNumber(rawValue: String(decoding: key[(subjectPrefix.count + 8)...], as: UTF8.self)))
+            return true
+        }
+        guard !aboutSubject.isEmpty else { return [] }
+        let customerPrefix = Array(customer.rawValue.utf8) + [0]
+        var numbers: [ComplaintNumber] = []
+        try txn.scan(tables[Self.byCustomer], from: customerPrefix) { key, _ in
+            guard key.starts(with: customerPrefix) else { return false }
+            let number = ComplaintNumber(rawValue: String(decoding: key[customerPrefix.count...], as: UTF8.self))
+            if aboutSubject.contains(number) { numbers.append(number) }
+            return true
+        }
+        return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
+    }
+
     static func incident(
         _ id: String, tables: ProjectionTables, in txn: borrowing some Transaction & ~Copyable
     ) throws
