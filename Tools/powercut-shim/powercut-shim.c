@@ -68,6 +68,7 @@ static int (*real_close)(int);
 static int (*real_fsync)(int);
 static int (*real_fdatasync)(int);
 static int (*real_ftruncate)(int, off_t);
+static off_t (*real_lseek)(int, off_t, int);
 static void *(*real_mmap)(void *, size_t, int, int, int, off_t);
 static void *(*real_mmap64)(void *, size_t, int, int, int, off_t);
 static int (*real_munmap)(void *, size_t);
@@ -82,7 +83,6 @@ struct mapping {
     unsigned char *copy;
 };
 static struct mapping mappings[MAX_MAPPINGS];
-static off_t (*real_lseek)(int, off_t, int);
 
 static void init(void) {
     if (initialised) return;

@@ -81,15 +81,7 @@ public enum ComplaintProjection: Projection {
     ) throws -> [ComplaintState] {
         var result: [ComplaintState] = []
         if let customer {
-            var numbers: [ComplaintNumber] = []
-            let prefix = Array(customer.rawValue.utf8) + [0]
-            let start = prefix + (after.map { Self.key($0) + [0] } ?? [])
-            try txn.scan(tables[Self.byCustomer], from: start) { key, _ in
-                guard key.starts(with: prefix) else { return false }
-                numbers.append(ComplaintNumber(rawValue: String(decoding: key[prefix.count...], as: UTF8.self)))
-                return true
-            }
-            for number in numbers where result.count < limit {
+            for number in try Self.numbers(of: customer, after: after, tables: tables, in: txn) where result.count < limit {
                 if let state = try Self.complaint(number, tables: tables, in: txn), include(state) {
                     result.append(state)
                 }
@@ -115,17 +107,9 @@ public enum ComplaintProjection: Projection {
         aboutSubject subjectKey: String, from: Timestamp, to: Timestamp, tables: ProjectionTables,
         in txn: borrowing some Transaction & ~Copyable
     ) throws -> [ComplaintState] {
-        let prefix = Array(subjectKey.utf8) + [0]
-        let last = Array(Self.subjectKey(subjectKey, to).suffix(8))
-        var numbers: [ComplaintNumber] = []
-        try txn.scan(tables[Self.bySubject], from: Self.subjectKey(subjectKey, from)) { key, _ in
-            guard key.starts(with: prefix), key.count > prefix.count + 8 else { return false }
-            let time = Array(key[prefix.count..<(prefix.count + 8)])
-            guard !last.lexicographicallyPrecedes(time) else { return false }
-            numbers.append(ComplaintNumber(rawValue: String(decoding: key[(prefix.count + 8)...], as: UTF8.self)))
-            return true
+        try Self.numbers(aboutSubject: subjectKey, from: from, to: to, tables: tables, in: txn).compactMap {
+            try Self.complaint($0, tables: tables, in: txn)
         }
-        return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
     }
 
     /// `customer`'s complaints about `subjectKey`, filed at any time. The numbers of both
@@ -136,24 +120,43 @@ public enum ComplaintProjection: Projection {
         of customer: CustomerID, aboutSubject subjectKey: String, tables: ProjectionTables,
         in txn: borrowing some Transaction & ~Copyable
     ) throws -> [ComplaintState] {
-        let subjectPrefix = Array(subjectKey.utf8) + [0]
-        var aboutSubject: Set<ComplaintNumber> = []
-        try txn.scan(tables[Self.bySubject], from: subjectPrefix) { key, _ in
-            guard key.starts(with: subjectPrefix), key.count > subjectPrefix.count + 8 else { return false }
-            aboutSubject.insert(
-                ComplaintNumber(rawValue: String(decoding: key[(subjectPrefix.count + 8)...], as: UTF8.self)))
-            return true
-        }
+        let aboutSubject = Set(try Self.numbers(aboutSubject: subjectKey, from: nil, to: nil, tables: tables, in: txn))
         guard !aboutSubject.isEmpty else { return [] }
-        let customerPrefix = Array(customer.rawValue.utf8) + [0]
+        return try Self.numbers(of: customer, after: nil, tables: tables, in: txn).filter(aboutSubject.contains)
+            .compactMap { try Self.complaint($0, tables: tables, in: txn) }
+    }
+
+    /// The numbers of `customer`'s complaints after `after`, in number order (keys only).
+    private static func numbers(
+        of customer: CustomerID, after: ComplaintNumber?, tables: ProjectionTables,
+        in txn: borrowing some Transaction & ~Copyable
+    ) throws -> [ComplaintNumber] {
+        let prefix = Array(customer.rawValue.utf8) + [0]
         var numbers: [ComplaintNumber] = []
-        try txn.scan(tables[Self.byCustomer], from: customerPrefix) { key, _ in
-            guard key.starts(with: customerPrefix) else { return false }
-            let number = ComplaintNumber(rawValue: String(decoding: key[customerPrefix.count...], as: UTF8.self))
-            if aboutSubject.contains(number) { numbers.append(number) }
+        try txn.scan(tables[Self.byCustomer], from: prefix + (after.map { Self.key($0) + [0] } ?? [])) { key, _ in
+            guard key.starts(with: prefix) else { return false }
+            numbers.append(ComplaintNumber(rawValue: String(decoding: key[prefix.count...], as: UTF8.self)))
             return true
         }
-        return try numbers.compactMap { try Self.complaint($0, tables: tables, in: txn) }
+        return numbers
+    }
+
+    /// The numbers of the complaints about `subjectKey` received from `from` to `to` (nil: no
+    /// bound), in time order (keys only).
+    private static func numbers(
+        aboutSubject subjectKey: String, from: Timestamp?, to: Timestamp?, tables: ProjectionTables,
+        in txn: borrowing some Transaction & ~Copyable
+    ) throws -> [ComplaintNumber] {
+        let prefix = Array(subjectKey.utf8) + [0]
+        let last = to.map { Array(Self.subjectKey(subjectKey, $0).suffix(8)) }
+        var numbers: [ComplaintNumber] = []
+        try txn.scan(tables[Self.bySubject], from: from.map { Self.subjectKey(subjectKey, $0) } ?? prefix) { key, _ in
+            guard key.starts(with: prefix), key.count > prefix.count + 8 else { return false }
+            if let last, last.lexicographicallyPrecedes(key[prefix.count..<(prefix.count + 8)]) { return false }
+            numbers.append(ComplaintNumber(rawValue: String(decoding: key[(prefix.count + 8)...], as: UTF8.self)))
+            return true
+        }
+        return numbers
     }
 
     static func incident(
