@@ -18,6 +18,22 @@ struct WriteMapTests {
         return configuration
     }
 
+    /// Value `index` of the tests: 4,000 bytes, about a page.
+    static func store(_ index: Int, in environment: Environment, _ database: Database) throws {
+        try environment.write { txn in
+            try txn.put(database, key: bigEndian(UInt64(index)), value: patternValue(index: index, size: 4000))
+        }
+    }
+
+    /// Whether values `0..<count` read back as `store` wrote them.
+    static func holdsValues(_ count: Int, in environment: Environment, _ database: Database) throws -> Bool {
+        try environment.read { txn in
+            try (0..<count).allSatisfy { index in
+                try txn.get(database, forKey: bigEndian(UInt64(index))) == patternValue(index: index, size: 4000)
+            }
+        }
+    }
+
     /// The data file's size and the bytes of disk it holds.
     static func sizes(_ directory: String) -> (size: Int, allocated: Int) {
         var info = stat()
@@ -34,9 +50,7 @@ struct WriteMapTests {
             #expect(opened.allocated >= opened.size)
 
             // 4 MiB of values: the map grows past its first megabyte.
-            for index in 0..<1024 {
-                try environment.write { txn in try txn.put(database, key: bigEndian(UInt64(index)), value: patternValue(index: index, size: 4000)) }
-            }
+            for index in 0..<1024 { try Self.store(index, in: environment, database) }
             let grown = Self.sizes(path)
             #expect(environment.info().mapSize > 1 << 20)
             #expect(grown.size == environment.info().mapSize)
@@ -50,13 +64,7 @@ struct WriteMapTests {
             plain.flags = [.noTLS, .readOnly]
             let reader = try Environment(path: path, configuration: plain)
             defer { reader.close() }
-            let readDatabase = try reader.openDatabase(named: "test", create: false)
-            let all = try reader.read { txn in
-                try (0..<1024).allSatisfy { index in
-                    try txn.get(readDatabase, forKey: bigEndian(UInt64(index))) == patternValue(index: index, size: 4000)
-                }
-            }
-            #expect(all)
+            #expect(try Self.holdsValues(1024, in: reader, try reader.openDatabase(named: "test", create: false)))
         }
     }
 
@@ -80,9 +88,7 @@ struct WriteMapTests {
             var failure: LMDBError?
             for index in 0..<4096 {
                 do {
-                    try environment.write { txn in
-                        try txn.put(database, key: bigEndian(UInt64(index)), value: patternValue(index: index, size: 4000))
-                    }
+                    try Self.store(index, in: environment, database)
                     stored += 1
                 } catch let error as LMDBError {
                     failure = error
@@ -91,12 +97,7 @@ struct WriteMapTests {
             }
             #expect(failure?.code.rawValue == ENOSPC, "\(String(describing: failure))")
             #expect(stored > 0)
-            let readable = try environment.read { txn in
-                try (0..<stored).allSatisfy { index in
-                    try txn.get(database, forKey: bigEndian(UInt64(index))) == patternValue(index: index, size: 4000)
-                }
-            }
-            #expect(readable)
+            #expect(try Self.holdsValues(stored, in: environment, database))
         }
     }
 }
